@@ -1,0 +1,80 @@
+import type { ResourceSpec } from '../../shared/types';
+
+export const webhooksResource: ResourceSpec = {
+	value: 'webhooks',
+	name: 'Webhook',
+	operations: [
+		{
+			operation: 'getAll',
+			name: 'Get Many',
+			action: 'Get many webhooks',
+			description: 'List webhooks',
+			method: 'GET',
+			path: '/webhooks',
+			pagination: { maxPerPage: 100 },
+			evidence: 'documented',
+			// spec note: page/per_page inferred; older docs mention 50 rows per page default.
+			fields: [
+				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+			],
+		},
+		{
+			operation: 'create',
+			name: 'Create',
+			action: 'Create a webhook',
+			description: 'Register a webhook',
+			method: 'POST',
+			path: '/webhooks',
+			evidence: 'documented',
+			// spec note: Older docs: events enum only tracker.started/tracker.stopped. Response data {id, url, events, token}.
+			fields: [
+				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				{ name: 'url', in: 'body', kind: 'string', required: true },
+				{ name: 'events', in: 'body', kind: 'multiOptions', required: true, options: [{ name: 'Tracker.started', value: 'tracker.started' }, { name: 'Tracker.stopped', value: 'tracker.stopped' }, { name: 'Member.invited', value: 'member.invited' }, { name: 'Member.updated', value: 'member.updated' }, { name: 'Member.deleted', value: 'member.deleted' }, { name: 'Member.activated', value: 'member.activated' }, { name: 'Member.archived', value: 'member.archived' }, { name: 'Project.created', value: 'project.created' }, { name: 'Project.updated', value: 'project.updated' }, { name: 'Project.deleted', value: 'project.deleted' }] },
+			],
+		},
+		{
+			operation: 'get',
+			name: 'Get',
+			action: 'Get a webhook',
+			description: 'Get one webhook',
+			method: 'GET',
+			path: '/webhooks/{webhookId}',
+			evidence: 'documented',
+			fields: [
+				{ name: 'webhookId', in: 'path', kind: 'string', required: true },
+				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+			],
+		},
+		{
+			operation: 'update',
+			name: 'Update',
+			action: 'Update a webhook',
+			description: 'Update a webhook',
+			method: 'PUT',
+			path: '/webhooks/{webhookId}',
+			evidence: 'documented',
+			// spec note: Seen in older docs.
+			fields: [
+				{ name: 'webhookId', in: 'path', kind: 'string', required: true },
+				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				{ name: 'url', in: 'body', kind: 'string', required: true },
+				{ name: 'events', in: 'body', kind: 'multiOptions', options: [{ name: 'Tracker.started', value: 'tracker.started' }, { name: 'Tracker.stopped', value: 'tracker.stopped' }, { name: 'Member.invited', value: 'member.invited' }, { name: 'Member.updated', value: 'member.updated' }, { name: 'Member.deleted', value: 'member.deleted' }, { name: 'Member.activated', value: 'member.activated' }, { name: 'Member.archived', value: 'member.archived' }, { name: 'Project.created', value: 'project.created' }, { name: 'Project.updated', value: 'project.updated' }, { name: 'Project.deleted', value: 'project.deleted' }] },
+			],
+		},
+		{
+			operation: 'delete',
+			name: 'Delete',
+			action: 'Delete a webhook',
+			description: 'Delete a webhook',
+			method: 'DELETE',
+			path: '/webhooks/{webhookId}',
+			evidence: 'inferred',
+			// spec note: Operation page exists (older docs); params not seen.
+			fields: [
+				{ name: 'webhookId', in: 'path', kind: 'string', required: true },
+				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+			],
+		},
+	],
+};

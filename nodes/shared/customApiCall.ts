@@ -1,0 +1,84 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const CUSTOM_API_CALL = { resource: 'customApiCall', operation: 'request' } as const;
+
+const show = { show: { resource: [CUSTOM_API_CALL.resource], operation: [CUSTOM_API_CALL.operation] } };
+
+/** The "Custom API Call" resource every provider node offers, for endpoints the node does not cover yet. */
+export function customApiCallProperties(providerName: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [CUSTOM_API_CALL.resource] } },
+			options: [
+				{
+					name: 'Make a Request',
+					value: CUSTOM_API_CALL.operation,
+					action: `Make a custom ${providerName} API call`,
+					description: `Call any ${providerName} endpoint with this node's credential, pacing and retries`,
+				},
+			],
+			default: CUSTOM_API_CALL.operation,
+		},
+		{
+			displayName: 'Method',
+			name: 'method',
+			type: 'options',
+			options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
+			default: 'GET',
+			displayOptions: show,
+		},
+		{
+			displayName: 'Path',
+			name: 'path',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '/workspaces',
+			description: 'Path after the base URL of the credential',
+			displayOptions: show,
+		},
+		{
+			displayName: 'Query Parameters (JSON)',
+			name: 'query',
+			type: 'json',
+			default: '{}',
+			displayOptions: show,
+		},
+		{
+			displayName: 'Body (JSON)',
+			name: 'body',
+			type: 'json',
+			default: '{}',
+			displayOptions: { show: { ...show.show, method: ['PATCH', 'POST', 'PUT', 'DELETE'] } },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			displayOptions: show,
+			options: [
+				{
+					displayName: 'Include Response Envelope',
+					name: 'includeEnvelope',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to output the whole response instead of only its data',
+				},
+				{
+					displayName: 'Timeout (Seconds)',
+					name: 'timeout',
+					type: 'number',
+					default: 60,
+					typeOptions: { minValue: 1 },
+					description: 'How long to wait for one response before giving up',
+				},
+			],
+		},
+	];
+}

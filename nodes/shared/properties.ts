@@ -1,0 +1,286 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { FieldSpec, LocatorEntity, OperationSpec, ResourceSpec } from './types';
+import { camelCase, fieldLabel } from './values';
+
+const LOCATOR_LABELS: Record<LocatorEntity, string> = {
+	workspace: 'Workspace',
+	project: 'Project',
+	member: 'Member',
+	contract: 'Contract',
+	task: 'Task',
+};
+
+/** The n8n parameter that holds an operation's optional fields: filters on reads, update fields on updates. */
+export function optionalFieldsCollection(operation: OperationSpec): { name: string; displayName: string } {
+	if (operation.method === 'GET') return { name: 'filters', displayName: 'Filters' };
+	if (operation.method === 'PUT' || operation.method === 'PATCH') {
+		return { name: 'updateFields', displayName: 'Update Fields' };
+	}
+	return { name: 'additionalFields', displayName: 'Additional Fields' };
+}
+
+export function parameterName(field: FieldSpec): string {
+	return camelCase(field.name);
+}
+
+export function locationOptionName(field: FieldSpec): string {
+	return `${parameterName(field)}Location`;
+}
+
+function isIdField(field: FieldSpec): boolean {
+	return /(_id|Id|^id)$/.test(field.name);
+}
+
+function locatorProperty(field: FieldSpec, entity: LocatorEntity): Partial<INodeProperties> {
+	const label = LOCATOR_LABELS[entity];
+	return {
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${label.toLowerCase()}...`,
+				typeOptions: { searchListMethod: `search${label}s`, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 101',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${label.toLowerCase()} ID` },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The n8n editor shape of one field (type, default, options, hints). */
+function fieldProperty(field: FieldSpec): INodeProperties {
+	const base = {
+		displayName: fieldLabel(field),
+		name: parameterName(field),
+		description: field.description,
+		required: field.required || undefined,
+	};
+	if (field.locator) return { ...base, ...locatorProperty(field, field.locator) } as INodeProperties;
+	switch (field.kind) {
+		case 'integer':
+			// IDs are typed as text so an empty required ID is caught instead of silently sending 0.
+			return isIdField(field)
+				? { ...base, type: 'string', default: '' }
+				: { ...base, type: 'number', default: field.default ?? 0, typeOptions: { numberPrecision: 0 } };
+		case 'number':
+			return { ...base, type: 'number', default: field.default ?? 0 };
+		case 'boolean':
+			return { ...base, type: 'boolean', default: field.default ?? false };
+		case 'options':
+			return {
+				...base,
+				type: 'options',
+				options: sortOptions(field.options ?? []),
+				default: field.default ?? field.options?.[0]?.value ?? '',
+			};
+		case 'multiOptions':
+			return { ...base, type: 'multiOptions', options: sortOptions(field.options ?? []), default: [] };
+		case 'date':
+			return { ...base, type: 'dateTime', default: '', description: field.description ?? 'Sent as YYYY-MM-DD' };
+		case 'dateTime':
+			return { ...base, type: 'dateTime', default: '', description: field.description ?? 'Sent as ISO 8601' };
+		case 'time':
+			return { ...base, type: 'string', default: '', placeholder: 'HH:mm' };
+		case 'integerList':
+		case 'stringList':
+			return {
+				...base,
+				type: 'string',
+				default: '',
+				placeholder: field.kind === 'integerList' ? 'e.g. 12, 15' : 'e.g. a, b',
+				description: field.description ?? 'Comma-separated list',
+			};
+		case 'json':
+			return { ...base, type: 'json', default: '{}' };
+		default:
+			return { ...base, type: 'string', default: field.default ?? '' };
+	}
+}
+
+function sortOptions(options: Array<{ name: string; value: string | number }>): INodePropertyOptions[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function show(resource: string, operation: string) {
+	return { show: { resource: [resource], operation: [operation] } };
+}
+
+function evidenceNotice(resource: ResourceSpec, operation: OperationSpec): INodeProperties | undefined {
+	const text =
+		operation.evidence === 'inferredPath'
+			? `Inferred endpoint: the provider's docs name this operation but not its route. This node calls ${operation.method} ${operation.path} (the convention of its sibling endpoints); change method and path under Options if your account answers elsewhere.`
+			: operation.evidence === 'inferred'
+				? `Partly inferred: ${operation.note ?? 'some parameters of this endpoint are not documented and follow its siblings.'}`
+				: operation.note;
+	if (!text) return undefined;
+	return {
+		displayName: text,
+		name: 'evidenceNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show(resource.value, operation.operation),
+	};
+}
+
+function optionsCollection(resource: ResourceSpec, operation: OperationSpec): INodeProperties {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Include Response Envelope',
+			name: 'includeEnvelope',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output the whole response (success, message, meta) instead of only its data',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			default: 60,
+			typeOptions: { minValue: 1 },
+			description: 'How long to wait for one response before giving up (idempotent requests are retried)',
+		},
+	];
+	for (const field of operation.fields.filter((f) => f.alternativeIn)) {
+		options.push({
+			displayName: `Send ${fieldLabel(field)} In`,
+			name: locationOptionName(field),
+			type: 'options',
+			default: field.in,
+			options: [
+				{ name: 'Both', value: 'both' },
+				{ name: field.in === 'query' ? 'Query (Current Docs)' : 'Query (Older Docs)', value: 'query' },
+				{ name: field.in === 'body' ? 'Body (Current Docs)' : 'Body (Older Docs)', value: 'body' },
+			],
+			description:
+				"The provider's two doc versions disagree on where this field goes; the default follows the current docs",
+		});
+	}
+	if (operation.endpointOverridable) {
+		options.push(
+			{
+				displayName: 'Method Override',
+				name: 'methodOverride',
+				type: 'options',
+				default: operation.method,
+				options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
+				description: 'HTTP method to use instead of the inferred one',
+			},
+			{
+				displayName: 'Path Override',
+				name: 'pathOverride',
+				type: 'string',
+				default: operation.path,
+				description: 'Path (after the base URL) to call instead of the inferred one; {placeholders} are filled from the fields',
+			},
+		);
+	}
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: show(resource.value, operation.operation),
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+function operationProperties(resource: ResourceSpec, operation: OperationSpec): INodeProperties[] {
+	const properties: INodeProperties[] = [];
+	const notice = evidenceNotice(resource, operation);
+	if (notice) properties.push(notice);
+	for (const field of operation.fields.filter((f) => f.required)) {
+		properties.push({ ...fieldProperty(field), displayOptions: show(resource.value, operation.operation) });
+	}
+	if (operation.pagination) {
+		properties.push(
+			{
+				displayName: 'Return All',
+				name: 'returnAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return all results or only up to a given limit',
+				displayOptions: show(resource.value, operation.operation),
+			},
+			{
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				default: 50,
+				typeOptions: { minValue: 1 },
+				description: 'Max number of results to return',
+				displayOptions: {
+					show: { resource: [resource.value], operation: [operation.operation], returnAll: [false] },
+				},
+			},
+		);
+	}
+	const optional = operation.fields.filter((f) => !f.required);
+	if (optional.length) {
+		const collection = optionalFieldsCollection(operation);
+		properties.push({
+			...collection,
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+			displayOptions: show(resource.value, operation.operation),
+			options: optional
+				.map(fieldProperty)
+				.map(({ required: _required, ...property }) => property as INodeProperties)
+				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		});
+	}
+	properties.push(optionsCollection(resource, operation));
+	return properties;
+}
+
+/** Resource dropdown, one operation dropdown per resource, and every operation's fields. */
+export function buildResourceProperties(resources: ResourceSpec[]): INodeProperties[] {
+	const sorted = [...resources].sort((a, b) => a.name.localeCompare(b.name));
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: sorted.map((r) => ({ name: r.name, value: r.value, description: r.description })),
+			default: sorted[0].value,
+		},
+	];
+	for (const resource of sorted) {
+		const operations = [...resource.operations].sort((a, b) => a.name.localeCompare(b.name));
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: operations.map((op) => ({
+				name: op.name,
+				value: op.operation,
+				action: op.action,
+				description: op.evidence === 'inferredPath' ? `${op.description} (inferred endpoint)` : op.description,
+			})),
+			default: operations[0].operation,
+		});
+	}
+	for (const resource of sorted) {
+		for (const operation of resource.operations) properties.push(...operationProperties(resource, operation));
+	}
+	return properties;
+}

@@ -1,0 +1,211 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { CUSTOM_API_CALL, customApiCallProperties } from './customApiCall';
+import type { PageNumberPaging } from './pagination';
+import { fetchPages } from './pagination';
+import { buildResourceProperties, locationOptionName, optionalFieldsCollection, parameterName } from './properties';
+import type { ApiProfile, ApiRequest } from './transport';
+import { apiRequest } from './transport';
+import type { FieldLocation, OperationSpec, ResourceSpec } from './types';
+import { convertValue, fieldLabel, FieldValueError, fillPath } from './values';
+
+/** Everything the shared router needs to run one provider's action node. */
+export interface ActionNodeDefinition {
+	profile: ApiProfile;
+	paging: PageNumberPaging;
+	resources: ResourceSpec[];
+	/** The records inside a success body (WebWork: `data`). */
+	data(body: unknown): unknown;
+	/** A success body's human message, used when there is no data to output. */
+	message(body: unknown): string | undefined;
+}
+
+/** The node's Resource / Operation dropdowns and fields, including Custom API Call. */
+export function actionNodeProperties(definition: ActionNodeDefinition): INodeProperties[] {
+	const [resource, ...rest] = buildResourceProperties(definition.resources);
+	const options = resource.options as Array<{ name: string; value: string }>;
+	resource.options = [...options, { name: 'Custom API Call', value: CUSTOM_API_CALL.resource }].sort((a, b) =>
+		a.name.localeCompare(b.name),
+	);
+	return [resource, ...customApiCallProperties(definition.profile.name), ...rest];
+}
+
+function findOperation(definition: ActionNodeDefinition, resource: string, operation: string) {
+	return definition.resources
+		.find((r) => r.value === resource)
+		?.operations.find((o) => o.operation === operation);
+}
+
+function unwrapLocator(value: unknown): unknown {
+	if (typeof value === 'object' && value !== null && '__rl' in value) return (value as unknown as { value: unknown }).value;
+	return value;
+}
+
+/** Builds method, path, query and body for one item from the operation's fields. */
+function buildRequest(context: IExecuteFunctions, operation: OperationSpec, itemIndex: number): ApiRequest {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const hasOptional = operation.fields.some((f) => !f.required);
+	const optional = hasOptional
+		? (context.getNodeParameter(optionalFieldsCollection(operation).name, itemIndex, {}) as IDataObject)
+		: {};
+	const values: Record<FieldLocation, IDataObject> = { path: {}, query: {}, body: {} };
+	for (const field of operation.fields) {
+		const raw = field.required
+			? context.getNodeParameter(parameterName(field), itemIndex, undefined, { extractValue: true })
+			: optional[parameterName(field)];
+		const value = convertValue(field, unwrapLocator(raw));
+		if (value === undefined) {
+			if (field.required) throw new FieldValueError(fieldLabel(field), `"${fieldLabel(field)}" is required`);
+			continue;
+		}
+		const placement = field.alternativeIn
+			? ((options[locationOptionName(field)] as FieldLocation | 'both' | undefined) ?? field.in)
+			: field.in;
+		for (const location of placement === 'both' ? (['query', 'body'] as const) : [placement]) {
+			values[location][field.name] = value as IDataObject[string];
+		}
+	}
+	const method = (options.methodOverride as IHttpRequestMethods | undefined) ?? operation.method;
+	const path = fillPath((options.pathOverride as string | undefined) || operation.path, values.path);
+	return {
+		method,
+		path,
+		qs: values.query,
+		body: Object.keys(values.body).length ? values.body : undefined,
+		timeoutMs: options.timeout ? Number(options.timeout) * 1000 : undefined,
+	};
+}
+
+function parseJsonParameter(context: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
+	const raw = context.getNodeParameter(name, itemIndex, {}) as unknown;
+	if (typeof raw !== 'string') return (raw ?? {}) as IDataObject;
+	if (!raw.trim()) return {};
+	try {
+		return JSON.parse(raw) as IDataObject;
+	} catch {
+		throw new FieldValueError(name, `"${name === 'query' ? 'Query Parameters' : 'Body'}" is not valid JSON`);
+	}
+}
+
+function customRequest(context: IExecuteFunctions, itemIndex: number): ApiRequest {
+	const method = context.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body = method === 'GET' ? {} : parseJsonParameter(context, 'body', itemIndex);
+	return {
+		method,
+		path: context.getNodeParameter('path', itemIndex) as string,
+		qs: parseJsonParameter(context, 'query', itemIndex),
+		body: Object.keys(body).length ? body : undefined,
+		timeoutMs: options.timeout ? Number(options.timeout) * 1000 : undefined,
+	};
+}
+
+function toItems(records: unknown[]): IDataObject[] {
+	return records.map((record) =>
+		typeof record === 'object' && record !== null && !Array.isArray(record)
+			? (record as IDataObject)
+			: { value: record as IDataObject[string] },
+	);
+}
+
+/** A success body as output records: its data, or a small confirmation when the API returns none. */
+function outputOf(definition: ActionNodeDefinition, body: unknown): IDataObject[] {
+	const data = definition.data(body);
+	if (Array.isArray(data)) return toItems(data);
+	if (data === undefined || data === null) {
+		const message = definition.message(body);
+		return [{ success: true, ...(message ? { message } : {}) }];
+	}
+	return toItems([data]);
+}
+
+async function runItem(
+	context: IExecuteFunctions,
+	definition: ActionNodeDefinition,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const resource = context.getNodeParameter('resource', itemIndex) as string;
+	const operationName = context.getNodeParameter('operation', itemIndex) as string;
+	const includeEnvelope = Boolean(
+		(context.getNodeParameter('options', itemIndex, {}) as IDataObject).includeEnvelope,
+	);
+	if (resource === CUSTOM_API_CALL.resource) {
+		const { body } = await apiRequest.call(context, definition.profile, customRequest(context, itemIndex), itemIndex);
+		return includeEnvelope ? toItems([body]) : outputOf(definition, body);
+	}
+	const operation = findOperation(definition, resource, operationName);
+	if (!operation) {
+		throw new NodeOperationError(context.getNode(), `Unknown operation "${resource}/${operationName}"`, {
+			itemIndex,
+		});
+	}
+	const request = buildRequest(context, operation, itemIndex);
+	if (operation.pagination) {
+		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
+		const { records, bodies } = await fetchPages.call(
+			context,
+			definition.profile,
+			definition.paging,
+			request,
+			{ limit, maxPerPage: operation.pagination.maxPerPage },
+			itemIndex,
+		);
+		return includeEnvelope ? toItems(bodies) : toItems(records);
+	}
+	const { body } = await apiRequest.call(context, definition.profile, request, itemIndex);
+	return includeEnvelope ? toItems([body]) : outputOf(definition, body);
+}
+
+/** Errors that name the item; field problems become NodeOperationErrors that also name the field. */
+function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof FieldValueError) {
+		return new NodeOperationError(context.getNode(), `${error.message} (item ${itemIndex})`, {
+			itemIndex,
+			description: `Check the "${error.field}" field of the node for this item.`,
+		});
+	}
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (!error.message.includes(`(item ${itemIndex})`)) error.message = `${error.message} (item ${itemIndex})`;
+		return error;
+	}
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/** The shared execute(): one request (or page walk) per input item, paired items, Continue On Fail. */
+export async function executeActionNode(
+	this: IExecuteFunctions,
+	definition: ActionNodeDefinition,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const records = await runItem(this, definition, itemIndex);
+			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError = itemError(this, error, itemIndex);
+			if (this.continueOnFail()) {
+				const httpCode = (nodeError as NodeApiError).httpCode;
+				output.push({
+					json: {
+						error: nodeError.message,
+						...(nodeError.description ? { description: nodeError.description } : {}),
+						...(httpCode ? { httpCode } : {}),
+					},
+					pairedItem: { item: itemIndex },
+				});
+				continue;
+			}
+			throw nodeError;
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,146 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FieldSpec } from './types';
+
+/** Thrown for a value that cannot be sent; the router turns it into a NodeOperationError naming item and field. */
+export class FieldValueError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The parameter's display name as the user sees it in the node. */
+export function fieldLabel(field: FieldSpec): string {
+	return field.displayName ?? humanize(field.name);
+}
+
+export function humanize(apiName: string): string {
+	return apiName
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.replace(/_/g, ' ')
+		.split(' ')
+		.filter(Boolean)
+		.map((word) => (word.toLowerCase() === 'id' ? 'ID' : word[0].toUpperCase() + word.slice(1)))
+		.join(' ');
+}
+
+export function camelCase(apiName: string): string {
+	return apiName.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+function isEmpty(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		value === '' ||
+		(Array.isArray(value) && value.length === 0)
+	);
+}
+
+/** n8n hands dates over as ISO strings or, from expressions, as Luxon DateTime / JS Date objects. */
+function toDate(value: unknown): Date | undefined {
+	if (value instanceof Date) return value;
+	if (typeof value === 'object' && value !== null && 'toJSDate' in value) {
+		return (value as { toJSDate: () => Date }).toJSDate();
+	}
+	if (typeof value === 'string' || typeof value === 'number') {
+		const parsed = new Date(value);
+		return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+	}
+	return undefined;
+}
+
+function toDateOnly(value: unknown): string | undefined {
+	// Keep the calendar day the user picked: the picker's "2024-01-15T00:00:00" has no zone.
+	if (typeof value === 'string' && ISO_DATE.test(value.trim())) {
+		const day = value.trim().slice(0, 10);
+		return Number.isNaN(new Date(`${day}T00:00:00Z`).getTime()) ? undefined : day;
+	}
+	if (typeof value === 'object' && value !== null && 'toISODate' in value) {
+		return (value as { toISODate: () => string }).toISODate();
+	}
+	return toDate(value)?.toISOString().slice(0, 10);
+}
+
+function toDateTime(value: unknown): string | undefined {
+	if (typeof value === 'string' && ISO_DATE.test(value.trim()) && toDate(value.trim())) {
+		return value.trim();
+	}
+	if (typeof value === 'object' && value !== null && 'toISO' in value) {
+		return (value as { toISO: () => string }).toISO();
+	}
+	return toDate(value)?.toISOString();
+}
+
+function splitList(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	return String(value)
+		.split(',')
+		.map((part) => part.trim())
+		.filter(Boolean);
+}
+
+function toInteger(value: unknown): number | undefined {
+	const number = typeof value === 'number' ? value : Number(String(value).trim());
+	return Number.isInteger(number) ? number : undefined;
+}
+
+/**
+ * Converts one parameter value into what the API expects, or returns undefined when it is empty.
+ * Throws FieldValueError with a message that names the field and the offending value.
+ */
+export function convertValue(field: FieldSpec, value: unknown): unknown {
+	if (isEmpty(value)) return undefined;
+	const label = fieldLabel(field);
+	const fail = (expected: string): never => {
+		throw new FieldValueError(
+			label,
+			`"${label}" must be ${expected}, got ${JSON.stringify(value)}`,
+		);
+	};
+	switch (field.kind) {
+		case 'integer':
+			return toInteger(value) ?? fail('a whole number (an ID)');
+		case 'number': {
+			const number = typeof value === 'number' ? value : Number(value);
+			return Number.isFinite(number) ? number : fail('a number');
+		}
+		case 'boolean':
+			return value === true || value === 'true';
+		case 'date':
+			return toDateOnly(value) ?? fail('a date (YYYY-MM-DD)');
+		case 'dateTime':
+			return toDateTime(value) ?? fail('a date and time (ISO 8601)');
+		case 'time':
+			return CLOCK_TIME.test(String(value).trim()) ? String(value).trim() : fail('a time (HH:mm)');
+		case 'integerList':
+			return splitList(value).map((part) => toInteger(part) ?? fail('a comma-separated list of whole numbers'));
+		case 'stringList':
+		case 'multiOptions':
+			return splitList(value).map(String);
+		case 'json':
+			if (typeof value !== 'string') return value;
+			try {
+				return JSON.parse(value) as unknown;
+			} catch {
+				return fail('valid JSON');
+			}
+		default:
+			return value;
+	}
+}
+
+/** Substitutes `{name}` placeholders, encoding each value; a missing one is an error, never an empty segment. */
+export function fillPath(path: string, values: IDataObject): string {
+	return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+		const value = values[name];
+		if (isEmpty(value)) throw new FieldValueError(humanize(name), `"${humanize(name)}" is required`);
+		return encodeURIComponent(String(value));
+	});
+}
