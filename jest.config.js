@@ -4,6 +4,7 @@ module.exports = {
 	testMatch: ['**/*.test.js'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	testTimeout: 60_000,
-	// The suites share one CPU budget; two workers is what the machines have.
+	// The machines have two cores.
 	maxWorkers: 2,
+	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
