@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { ActionNodeDefinition } from '../shared/router';
 import { actionNodeProperties, executeActionNode } from '../shared/router';
 import { listSearch } from './methods/listSearch';
-import { WEBWORK_CREDENTIALS, webWorkData, webWorkMessage, webWorkPaging, webWorkProfile } from './profile';
+import { webWorkData, webWorkMessage, webWorkPaging, webWorkProfile } from './profile';
 import { webWorkResources } from './resources';
 
 const definition: ActionNodeDefinition = {
@@ -30,12 +30,12 @@ export class WebWork implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: WEBWORK_CREDENTIALS.accessToken,
+				name: 'webWorkApi',
 				required: true,
 				displayOptions: { show: { authentication: ['accessToken'] } },
 			},
 			{
-				name: WEBWORK_CREDENTIALS.oAuth2,
+				name: 'webWorkOAuth2Api',
 				required: true,
 				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},

@@ -7,8 +7,6 @@ export const WEBWORK_DEFAULT_BASE_URL = 'https://api.webwork-tracker.com/api/v2'
 /** Documented: 60 requests per minute per authenticated user. */
 export const WEBWORK_REQUESTS_PER_MINUTE = 60;
 
-export const WEBWORK_CREDENTIALS = { accessToken: 'webWorkApi', oAuth2: 'webWorkOAuth2Api' } as const;
-
 type Body = {
 	data?: unknown;
 	message?: unknown;
@@ -27,7 +25,7 @@ export const webWorkProfile: ApiProfile = {
 	credentialType(context: RequestContext) {
 		// Read the raw parameter: the same code serves execute, list search, poll and webhook contexts.
 		const authentication = context.getNode().parameters.authentication as string | undefined;
-		return authentication === 'oAuth2' ? WEBWORK_CREDENTIALS.oAuth2 : WEBWORK_CREDENTIALS.accessToken;
+		return authentication === 'oAuth2' ? 'webWorkOAuth2Api' : 'webWorkApi';
 	},
 	baseUrl(credentials: ICredentialDataDecryptedObject) {
 		return String(credentials.baseUrl || WEBWORK_DEFAULT_BASE_URL).trim().replace(/\/+$/, '');

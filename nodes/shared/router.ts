@@ -90,7 +90,12 @@ function parseJsonParameter(context: IExecuteFunctions, name: string, itemIndex:
 	try {
 		return JSON.parse(raw) as IDataObject;
 	} catch {
-		throw new FieldValueError(name, `"${name === 'query' ? 'Query Parameters' : 'Body'}" is not valid JSON`);
+		// Same message/description itemError() would build from a FieldValueError (it appends "(item N)").
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${name === 'query' ? 'Query Parameters' : 'Body'}" is not valid JSON`,
+			{ itemIndex, description: `Check the "${name}" field of the node for this item.` },
+		);
 	}
 }
 

@@ -156,18 +156,18 @@ export async function apiRequest(
 				await sleep(RETRY_POLICY.backoffBaseMs * 2 ** serverErrorRetries++);
 				continue;
 			}
-			throw new NodeApiError(this.getNode(), error as JsonObject, {
-				itemIndex,
-				message: code
-					? `${profile.name} did not answer ${request.method} ${request.path} (${code})`
-					: `${profile.name} request ${request.method} ${request.path} failed: ${(error as Error).message}`,
-				description:
-					code && !idempotent
-						? `${request.method} requests are not retried automatically because the first attempt may have been processed. Check ${profile.name} before running this item again.`
-						: code
-							? `Gave up after ${serverErrorRetries + 1} attempts.`
-							: undefined,
-			});
+			const failure = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+			// Set after construction: NodeApiError rewrites messages that mention network codes into generic text.
+			failure.message = code
+				? `${profile.name} did not answer ${request.method} ${request.path} (${code})`
+				: `${profile.name} request ${request.method} ${request.path} failed: ${(error as Error).message}`;
+			failure.description =
+				code && !idempotent
+					? `${request.method} requests are not retried automatically because the first attempt may have been processed. Check ${profile.name} before running this item again.`
+					: code
+						? `Gave up after ${serverErrorRetries + 1} attempts.`
+						: null;
+			throw failure;
 		}
 
 		const until = exhaustedUntil(response.headers);

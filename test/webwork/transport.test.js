@@ -100,7 +100,7 @@ describe('rate limits', () => {
 	});
 
 	test('X-RateLimit-Remaining: 0 with a reset makes the node wait instead of drawing a 429', async () => {
-		emulator.fault({ match: 'GET /workspaces', status: 200, times: 1, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '1' }, passThrough: true });
+		emulator.fault({ match: 'GET /workspaces', times: 1, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '1' } });
 		const input = [{}, {}];
 		const started = Date.now();
 		const result = await runWebWork(emulator, { resource: 'workspaces', operation: 'getAll', limit: 1 }, { input });
@@ -242,7 +242,7 @@ describe('errors', () => {
 			resource: 'members',
 			operation: 'get',
 			workspaceId: byId(WORKSPACE),
-			memberId: byId('abc'),
+			memberId: byId('={{ "abc" }}'),
 		});
 		expect(result.status).toBe('error');
 		expect(result.error.message).toMatch(/"Member ID" must be a whole number/);
