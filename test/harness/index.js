@@ -12,7 +12,7 @@ if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'worktime-n8n-'));
 }
 
-const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const { WorkflowExecute, ExecutionLifecycleHooks, LoadOptionsContext } = require('n8n-core');
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
@@ -150,6 +150,27 @@ class CredentialsHelper {
 	}
 }
 
+/** What n8n hands a node besides its parameters: credentials helper, hooks, URLs. */
+function createAdditionalData(credentialsHelper, hooks, currentNodeParameters) {
+	return {
+		hooks,
+		credentialsHelper,
+		executionId: 'test-execution',
+		currentNodeParameters,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		variables: {},
+		userId: 'test-user',
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+	};
+}
+
 /** A workflow: manual start → our node(s) in a chain. `node` may be one node or an array. */
 function chainWorkflow(nodeList, credentialIds = {}) {
 	const list = Array.isArray(nodeList) ? nodeList : [nodeList];
@@ -201,23 +222,7 @@ async function runWorkflow({ node, input = [{}], credentials = {}, credentialIds
 	const done = deferred();
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 	const credentialsHelper = new CredentialsHelper({ ...credentials });
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		executionId: 'test-execution',
-		currentNodeParameters: undefined,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-		userId: 'test-user',
-		setExecutionStatus: () => {},
-		sendDataToUI: () => {},
-		logAiEvent: () => {},
-	};
+	const additionalData = createAdditionalData(credentialsHelper, hooks);
 	const runExecutionData = {
 		startData: {},
 		resultData: { runData: {} },
@@ -248,4 +253,37 @@ async function runWorkflow({ node, input = [{}], credentials = {}, credentialIds
 	};
 }
 
-module.exports = { runWorkflow, nodeTypesByName, credentialTypes, PACKAGE_NAME };
+/**
+ * Calls a node's list-search method (resource locator "From List") the way the editor does, through
+ * n8n-core's LoadOptionsContext with the node's current parameters.
+ */
+async function listSearch({ node, method, filter, paginationToken, credentials }) {
+	const { nodes: workflowNodes, connections } = chainWorkflow(node);
+	const workflow = new Workflow({ id: 'test', nodes: workflowNodes, connections, nodeTypes, active: false });
+	const target = workflowNodes[1];
+	const additionalData = createAdditionalData(new CredentialsHelper({ ...credentials }), undefined, target.parameters);
+	const context = new LoadOptionsContext(workflow, target, additionalData, 'parameters');
+	const type = nodeTypesByName[target.type];
+	return await type.methods.listSearch[method].call(context, filter, paginationToken);
+}
+
+/** Resolves a credential expression (e.g. a credential test's baseURL) with n8n's own expression engine. */
+function resolveCredentialExpression(value, credentialType, data) {
+	const { nodes: workflowNodes, connections } = chainWorkflow([]);
+	const workflow = new Workflow({ id: 'test', nodes: workflowNodes, connections, nodeTypes, active: false });
+	// The same call n8n's credential tester makes, with the credential's data as $credentials.
+	return workflow.expression.getParameterValue(value, null, 0, 0, workflowNodes[0].name, [], 'internal', {
+		$credentials: withDefaults(credentialType, data),
+	});
+}
+
+module.exports = {
+	runWorkflow,
+	listSearch,
+	resolveCredentialExpression,
+	CredentialsHelper,
+	withDefaults,
+	nodeTypesByName,
+	credentialTypes,
+	PACKAGE_NAME,
+};
