@@ -170,14 +170,21 @@ export async function apiRequest(
 			throw failure;
 		}
 
-		const until = exhaustedUntil(response.headers);
-		if (until) pacer.blockUntil(until);
 		const status = response.statusCode;
-		if (status < 400) return response;
-
 		const retryAfter = retryAfterMs(response.headers);
+		const resetAt = exhaustedUntil(response.headers);
+		if (status < 400) {
+			if (resetAt) pacer.blockUntil(resetAt);
+			return response;
+		}
+
 		if (status === 429 && rateLimitRetries < RETRY_POLICY.rateLimitRetries) {
-			const wait = retryAfter ?? RETRY_POLICY.backoffBaseMs * 2 ** rateLimitRetries;
+			// Retry-After and X-RateLimit-Reset are both rounded up to whole seconds: the earlier one is
+			// still not too early, and waiting for the later one would waste up to a second per window.
+			const wait = Math.min(
+				retryAfter ?? RETRY_POLICY.backoffBaseMs * 2 ** rateLimitRetries,
+				resetAt ? Math.max(0, resetAt - Date.now()) : Infinity,
+			);
 			if (wait <= RETRY_POLICY.maxWaitMs) {
 				rateLimitRetries++;
 				pacer.blockUntil(Date.now() + wait);
