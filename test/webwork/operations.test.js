@@ -321,3 +321,12 @@ describe('WebWork operations against the emulator', () => {
 		});
 	}
 });
+
+test('the README lists every resource and operation', () => {
+	const readme = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'README.md'), 'utf8');
+	for (const resource of webWorkResources) {
+		const row = readme.split('\n').find((line) => line.includes(`(\`${resource.value}\`)`));
+		expect(row).toBeDefined();
+		for (const operation of resource.operations) expect(row).toContain(`\`${operation.operation}\` ${operation.name}`);
+	}
+});
