@@ -53,6 +53,8 @@ export const RETRY_POLICY = {
 	backoffBaseMs: 500,
 	/** A Retry-After longer than this fails the item instead of stalling the workflow. */
 	maxWaitMs: 120_000,
+	/** No answer within this fails (or, for idempotent methods, retries) the request instead of hanging. */
+	defaultTimeoutMs: 60_000,
 };
 
 const IDEMPOTENT: IHttpRequestMethods[] = ['GET', 'HEAD', 'PUT', 'DELETE'];
@@ -134,7 +136,7 @@ export async function apiRequest(
 		body: request.body,
 		json: true,
 		arrayFormat: profile.arrayFormat,
-		timeout: request.timeoutMs,
+		timeout: request.timeoutMs ?? RETRY_POLICY.defaultTimeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};

@@ -46,6 +46,19 @@ const show = (value) => JSON.stringify(value);
 // ---------------------------------------------------------------------------------------------
 // Processes
 
+// Children still running. n8n runs in its own process group (see run()), so a Ctrl-C or a CI
+// cancel would not reach it: on SIGINT/SIGTERM kill them all and remove the temp folder ourselves.
+const liveChildren = new Set();
+let tempFolder = null;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => {
+		for (const child of liveChildren) killGroup(child, 'SIGKILL');
+		if (tempFolder && !process.env.E2E_KEEP) fs.rmSync(tempFolder, { recursive: true, force: true });
+		console.log(`\ne2e: interrupted by ${signal}`);
+		process.exit(1);
+	});
+}
+
 /**
  * Runs a command to completion. Its own process group (detached) so a timeout also kills the
  * children n8n starts (task runners). Resolves with {code, stdout, stderr, timedOut}.
@@ -53,6 +66,7 @@ const show = (value) => JSON.stringify(value);
 function run(cmd, args, { cwd = ROOT, env = process.env, timeoutMs = COMMAND_TIMEOUT_MS } = {}) {
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		liveChildren.add(child);
 		let stdout = '';
 		let stderr = '';
 		let timedOut = false;
@@ -64,10 +78,12 @@ function run(cmd, args, { cwd = ROOT, env = process.env, timeoutMs = COMMAND_TIM
 		}, timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
+			liveChildren.delete(child);
 			reject(error);
 		});
 		child.on('close', (code) => {
 			clearTimeout(timer);
+			liveChildren.delete(child);
 			resolve({ code, stdout, stderr, timedOut });
 		});
 	});
@@ -162,8 +178,10 @@ async function installPackage(env, userFolder, tarball) {
 function startEmulator() {
 	return new Promise((resolve, reject) => {
 		if (!fs.existsSync(EMULATOR_SCRIPT)) return reject(new Error(`emulator not found: ${EMULATOR_SCRIPT}`));
-		const child = spawn(process.execPath, [EMULATOR_SCRIPT], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [EMULATOR_SCRIPT], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		liveChildren.add(child);
 		const exited = new Promise((done) => child.on('exit', done));
+		exited.then(() => liveChildren.delete(child));
 		const stop = async () => {
 			if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
 			const killTimer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -377,7 +395,7 @@ function emulatorClient(info) {
 
 async function main() {
 	const started = Date.now();
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'worktime-e2e-'));
+	const tmp = (tempFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'worktime-e2e-')));
 	const userFolder = path.join(tmp, 'n8n-user');
 	let emulator;
 	try {
@@ -420,6 +438,9 @@ async function main() {
 	const failed = results.length - passed;
 	console.log(`\ntook ${((Date.now() - started) / 1000).toFixed(1)}s`);
 	console.log(`e2e: ${passed} passed, ${failed} failed`);
+	// .ci/run adds these to the jest totals for its closing line.
+	fs.mkdirSync(path.join(__dirname, '..', '..', '.tmp'), { recursive: true });
+	fs.writeFileSync(path.join(__dirname, '..', '..', '.tmp', 'e2e-summary.json'), JSON.stringify({ passed, failed }));
 	process.exitCode = failed || !results.length ? 1 : 0;
 }
 
