@@ -62,7 +62,7 @@ function locatorProperty(field: FieldSpec, entity: LocatorEntity): Partial<INode
 }
 
 /** The n8n editor shape of one field (type, default, options, hints). */
-function fieldProperty(field: FieldSpec): INodeProperties {
+export function fieldProperty(field: FieldSpec): INodeProperties {
 	const base = {
 		displayName: fieldLabel(field),
 		name: parameterName(field),

@@ -1,0 +1,133 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+/**
+ * One kind of event a polling trigger watches, e.g. "timesheet submitted": a paged list whose records
+ * carry a stable key and, ideally, a timestamp from the API's own clock.
+ */
+export interface PollSource {
+	event: string;
+	/** Reads one page (1-based). `done` is true when it was the last page. */
+	fetchPage(page: number): Promise<{ records: IDataObject[]; done: boolean }>;
+	/** Identity of an occurrence; include a submission time where the same record can be re-submitted. */
+	key(record: IDataObject): string;
+	/** The record's time on the API's clock (ISO 8601 or "YYYY-MM-DD HH:mm:ss"), if it has one. */
+	time(record: IDataObject): string | undefined;
+}
+
+export interface PollOptions {
+	/** Pages read per poll per event; a larger backlog continues on the next poll. */
+	maxPagesPerPoll: number;
+	/** Emit what is already there on the first poll instead of only remembering it. */
+	emitExisting: boolean;
+	/** Keys remembered per event at most (oldest forgotten first). */
+	maxRemembered: number;
+	/** Records older than the newest seen time minus this are history even if forgotten. */
+	overlapMs: number;
+}
+
+export const DEFAULT_POLL_OPTIONS: PollOptions = {
+	maxPagesPerPoll: 5,
+	emitExisting: false,
+	maxRemembered: 10_000,
+	overlapMs: 24 * 60 * 60 * 1000,
+};
+
+/** Everything the trigger remembers about one event, kept whole in the node's static data (plain JSON). */
+interface EventCursor {
+	/** Keys of occurrences already emitted or deliberately skipped, oldest first. */
+	seen: string[];
+	/** Keys met during the scan in progress; replaces `seen` when the scan completes. */
+	scan: string[];
+	/** Page the next poll continues from; 1 starts a new scan. */
+	nextPage: number;
+	/** Newest record time seen, on the API's clock. */
+	watermark?: string;
+	/** False until the first complete scan: until then nothing is emitted (no history dump). */
+	primed: boolean;
+}
+
+function parseTime(value: string | undefined): number | undefined {
+	if (!value) return undefined;
+	const normalized = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+	const time = Date.parse(normalized);
+	return Number.isNaN(time) ? undefined : time;
+}
+
+function cursorsOf(staticData: IDataObject): Record<string, EventCursor> {
+	if (typeof staticData.cursors !== 'object' || staticData.cursors === null) staticData.cursors = {};
+	return staticData.cursors as unknown as Record<string, EventCursor>;
+}
+
+function keepNewest(keys: string[], limit: number): string[] {
+	return keys.length > limit ? keys.slice(keys.length - limit) : keys;
+}
+
+/**
+ * Reads each source's next pages and returns only occurrences not emitted before.
+ * Fetching is async; deciding what is new and moving the cursor happens afterwards in one synchronous
+ * step on the live static data, so two overlapping polls cannot both emit the same record. The cursor
+ * only moves when every source was read: an API error propagates and leaves it untouched.
+ */
+export async function pollSources(
+	this: IPollFunctions,
+	sources: PollSource[],
+	options: PollOptions,
+): Promise<Array<{ event: string; record: IDataObject }>> {
+	const fetched: Array<{ source: PollSource; startPage: number; records: IDataObject[]; done: boolean; pages: number }> = [];
+	const startCursors = cursorsOf(this.getWorkflowStaticData('node'));
+	for (const source of sources) {
+		const startPage = startCursors[source.event]?.nextPage ?? 1;
+		const records: IDataObject[] = [];
+		let done = false;
+		let pages = 0;
+		while (!done && pages < options.maxPagesPerPoll) {
+			const page = await source.fetchPage(startPage + pages);
+			records.push(...page.records);
+			done = page.done;
+			pages++;
+		}
+		fetched.push({ source, startPage, records, done, pages });
+	}
+
+	// Synchronous from here on: read the cursor as it is now, decide, write it back.
+	const cursors = cursorsOf(this.getWorkflowStaticData('node'));
+	const emitted: Array<{ event: string; record: IDataObject }> = [];
+	for (const { source, startPage, records, done, pages } of fetched) {
+		const cursor: EventCursor = cursors[source.event] ?? { seen: [], scan: [], nextPage: 1, primed: false };
+		if (cursor.nextPage !== startPage) continue; // an overlapping poll already consumed these pages
+		const seen = new Set(cursor.seen);
+		const scan = new Set(cursor.scan);
+		const watermark = parseTime(cursor.watermark);
+		let newest = watermark;
+		let newestText = cursor.watermark;
+		for (const record of records) {
+			const key = source.key(record);
+			const timeText = source.time(record);
+			const time = parseTime(timeText);
+			scan.add(key);
+			if (time !== undefined && (newest === undefined || time > newest)) {
+				newest = time;
+				newestText = timeText;
+			}
+			if (seen.has(key)) continue;
+			seen.add(key);
+			cursor.seen.push(key);
+			const history = watermark !== undefined && time !== undefined && time < watermark - options.overlapMs;
+			if ((cursor.primed || options.emitExisting) && !history) emitted.push({ event: source.event, record });
+		}
+		if (done) {
+			// A complete scan shows everything still listed: forget what is gone, keep what was just emitted.
+			cursor.seen = keepNewest([...scan], options.maxRemembered);
+			cursor.scan = [];
+			cursor.nextPage = 1;
+			cursor.primed = true;
+		} else {
+			cursor.seen = keepNewest(cursor.seen, options.maxRemembered);
+			cursor.scan = keepNewest([...scan], options.maxRemembered);
+			cursor.nextPage = startPage + pages;
+		}
+		cursor.watermark = newestText;
+		cursors[source.event] = cursor;
+	}
+	return emitted;
+}
