@@ -11,6 +11,7 @@ const definition: ActionNodeDefinition = {
 	profile: webWorkProfile,
 	paging: webWorkPaging,
 	resources: webWorkResources,
+	envelope: true,
 	data: webWorkData,
 	message: webWorkMessage,
 };

@@ -5,7 +5,7 @@ export const CUSTOM_API_CALL = { resource: 'customApiCall', operation: 'request'
 const show = { show: { resource: [CUSTOM_API_CALL.resource], operation: [CUSTOM_API_CALL.operation] } };
 
 /** The "Custom API Call" resource every provider node offers, for endpoints the node does not cover yet. */
-export function customApiCallProperties(providerName: string): INodeProperties[] {
+export function customApiCallProperties(providerName: string, envelope: boolean): INodeProperties[] {
 	return [
 		{
 			displayName: 'Operation',
@@ -63,13 +63,17 @@ export function customApiCallProperties(providerName: string): INodeProperties[]
 			default: {},
 			displayOptions: show,
 			options: [
-				{
-					displayName: 'Include Response Envelope',
-					name: 'includeEnvelope',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to output the whole response instead of only its data',
-				},
+				...(envelope
+					? [
+							{
+								displayName: 'Include Response Envelope',
+								name: 'includeEnvelope',
+								type: 'boolean' as const,
+								default: false,
+								description: 'Whether to output the whole response instead of only its data',
+							},
+						]
+					: []),
 				{
 					displayName: 'Timeout (Seconds)',
 					name: 'timeout',

@@ -9,7 +9,17 @@ const LOCATOR_LABELS: Record<LocatorEntity, string> = {
 	member: 'Member',
 	contract: 'Contract',
 	task: 'Task',
+	client: 'Client',
+	user: 'User',
 };
+
+/** Node-level switches that add the same parameter to every operation. */
+export interface OperationFeatures {
+	/** The API wraps data in an envelope worth exposing (WebWork); adds "Include Response Envelope". */
+	envelope: boolean;
+	/** The node can reshape awkward responses; adds "Simplify" (on by default). */
+	simplify: boolean;
+}
 
 /** The n8n parameter that holds an operation's optional fields: filters on reads, update fields on updates. */
 export function optionalFieldsCollection(operation: OperationSpec): { name: string; displayName: string } {
@@ -136,16 +146,8 @@ function evidenceNotice(resource: ResourceSpec, operation: OperationSpec): INode
 	};
 }
 
-function optionsCollection(resource: ResourceSpec, operation: OperationSpec): INodeProperties {
+function optionsCollection(resource: ResourceSpec, operation: OperationSpec, features: OperationFeatures): INodeProperties {
 	const options: INodeProperties[] = [
-		{
-			displayName: 'Include Response Envelope',
-			name: 'includeEnvelope',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to output the whole response (success, message, meta) instead of only its data',
-		},
 		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',
@@ -155,6 +157,15 @@ function optionsCollection(resource: ResourceSpec, operation: OperationSpec): IN
 			description: 'How long to wait for one response before giving up (idempotent requests are retried)',
 		},
 	];
+	if (features.envelope) {
+		options.push({
+			displayName: 'Include Response Envelope',
+			name: 'includeEnvelope',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to output the whole response (success, message, meta) instead of only its data',
+		});
+	}
 	for (const field of operation.fields.filter((f) => f.alternativeIn)) {
 		options.push({
 			displayName: `Send ${fieldLabel(field)} In`,
@@ -200,14 +211,18 @@ function optionsCollection(resource: ResourceSpec, operation: OperationSpec): IN
 	};
 }
 
-function operationProperties(resource: ResourceSpec, operation: OperationSpec): INodeProperties[] {
+function operationProperties(
+	resource: ResourceSpec,
+	operation: OperationSpec,
+	features: OperationFeatures,
+): INodeProperties[] {
 	const properties: INodeProperties[] = [];
 	const notice = evidenceNotice(resource, operation);
 	if (notice) properties.push(notice);
 	for (const field of operation.fields.filter((f) => f.required)) {
 		properties.push({ ...fieldProperty(field), displayOptions: show(resource.value, operation.operation) });
 	}
-	if (operation.pagination) {
+	if (operation.pagination || operation.clientSideLimit) {
 		properties.push(
 			{
 				displayName: 'Return All',
@@ -230,6 +245,17 @@ function operationProperties(resource: ResourceSpec, operation: OperationSpec): 
 			},
 		);
 	}
+	if (features.simplify) {
+		properties.push({
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to return one flat item per record with normalised field names, numbers and booleans instead of the raw response',
+			displayOptions: show(resource.value, operation.operation),
+		});
+	}
 	const optional = operation.fields.filter((f) => !f.required);
 	if (optional.length) {
 		const collection = optionalFieldsCollection(operation);
@@ -245,12 +271,12 @@ function operationProperties(resource: ResourceSpec, operation: OperationSpec): 
 				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
-	properties.push(optionsCollection(resource, operation));
+	properties.push(optionsCollection(resource, operation, features));
 	return properties;
 }
 
 /** Resource dropdown, one operation dropdown per resource, and every operation's fields. */
-export function buildResourceProperties(resources: ResourceSpec[]): INodeProperties[] {
+export function buildResourceProperties(resources: ResourceSpec[], features: OperationFeatures): INodeProperties[] {
 	const sorted = [...resources].sort((a, b) => a.name.localeCompare(b.name));
 	const properties: INodeProperties[] = [
 		{
@@ -280,7 +306,7 @@ export function buildResourceProperties(resources: ResourceSpec[]): INodePropert
 		});
 	}
 	for (const resource of sorted) {
-		for (const operation of resource.operations) properties.push(...operationProperties(resource, operation));
+		for (const operation of resource.operations) properties.push(...operationProperties(resource, operation, features));
 	}
 	return properties;
 }

@@ -19,22 +19,28 @@ import { convertValue, fieldLabel, FieldValueError, fillPath } from './values';
 /** Everything the shared router needs to run one provider's action node. */
 export interface ActionNodeDefinition {
 	profile: ApiProfile;
-	paging: PageNumberPaging;
+	/** How list operations with `pagination` walk pages; providers without paging leave it out. */
+	paging?: PageNumberPaging;
 	resources: ResourceSpec[];
-	/** The records inside a success body (WebWork: `data`). */
+	/** The API wraps data in an envelope (success, data, meta) that users may want whole. */
+	envelope: boolean;
+	/** The records inside a success body (WebWork: `data`; bare APIs: the body). */
 	data(body: unknown): unknown;
 	/** A success body's human message, used when there is no data to output. */
 	message(body: unknown): string | undefined;
+	/** Reshapes a response into flat, typed records when the user keeps "Simplify" on. */
+	simplify?(data: unknown, operation: OperationSpec): IDataObject[];
 }
 
 /** The node's Resource / Operation dropdowns and fields, including Custom API Call. */
 export function actionNodeProperties(definition: ActionNodeDefinition): INodeProperties[] {
-	const [resource, ...rest] = buildResourceProperties(definition.resources);
+	const features = { envelope: definition.envelope, simplify: Boolean(definition.simplify) };
+	const [resource, ...rest] = buildResourceProperties(definition.resources, features);
 	const options = resource.options as Array<{ name: string; value: string }>;
 	resource.options = [...options, { name: 'Custom API Call', value: CUSTOM_API_CALL.resource }].sort((a, b) =>
 		a.name.localeCompare(b.name),
 	);
-	return [resource, ...customApiCallProperties(definition.profile.name), ...rest];
+	return [resource, ...customApiCallProperties(definition.profile.name, features.envelope), ...rest];
 }
 
 function findOperation(definition: ActionNodeDefinition, resource: string, operation: string) {
@@ -152,21 +158,30 @@ async function runItem(
 		});
 	}
 	const request = buildRequest(context, operation, itemIndex);
-	if (operation.pagination) {
-		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	const listLimit = () =>
+		context.getNodeParameter('returnAll', itemIndex, false)
+			? undefined
+			: (context.getNodeParameter('limit', itemIndex, 50) as number);
+	if (operation.pagination && definition.paging) {
 		const { records, bodies } = await fetchPages.call(
 			context,
 			definition.profile,
 			definition.paging,
 			request,
-			{ limit, maxPerPage: operation.pagination.maxPerPage },
+			{ limit: listLimit(), maxPerPage: operation.pagination.maxPerPage },
 			itemIndex,
 		);
 		return includeEnvelope ? toItems(bodies) : toItems(records);
 	}
 	const { body } = await apiRequest.call(context, definition.profile, request, itemIndex);
-	return includeEnvelope ? toItems([body]) : outputOf(definition, body);
+	const simplify = definition.simplify && context.getNodeParameter('simplify', itemIndex, true);
+	const records = includeEnvelope
+		? toItems([body])
+		: simplify
+			? definition.simplify!(definition.data(body), operation)
+			: outputOf(definition, body);
+	const limit = operation.clientSideLimit ? listLimit() : undefined;
+	return limit === undefined ? records : records.slice(0, limit);
 }
 
 /** Errors that name the item; field problems become NodeOperationErrors that also name the field. */

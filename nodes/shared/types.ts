@@ -46,7 +46,7 @@ export interface FieldSpec {
 	maximum?: number;
 }
 
-export type LocatorEntity = 'workspace' | 'project' | 'member' | 'contract' | 'task';
+export type LocatorEntity = 'workspace' | 'project' | 'member' | 'contract' | 'task' | 'client' | 'user';
 
 /** How trustworthy an operation's route is, from the spec's tags. */
 export type Evidence = 'documented' | 'inferred' | 'inferredPath';
@@ -64,6 +64,8 @@ export interface OperationSpec {
 	fields: FieldSpec[];
 	/** List endpoints paginated with page/per_page; `maxPerPage` is the documented maximum. */
 	pagination?: { maxPerPage: number };
+	/** A list the API returns whole (no paging): Return All / Limit are applied to the output. */
+	clientSideLimit?: boolean;
 	evidence: Evidence;
 	/** Shown as a notice above the fields: what is inferred and how to override it. */
 	note?: string;

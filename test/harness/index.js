@@ -72,6 +72,13 @@ const nodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
+/** Adds a node type (e.g. a fake trigger in a test) to the map every harness workflow uses. */
+function registerNodeType(typeName, instance) {
+	const type = typeName.includes('.') ? typeName : `${PACKAGE_NAME}.${typeName}`;
+	nodeTypesByName[type] = instance;
+	return type;
+}
+
 function parentTypes(type) {
 	const extendsList = credentialTypes[type]?.extends ?? [];
 	return extendsList.flatMap((parent) => [parent, ...parentTypes(parent)]);
@@ -286,4 +293,7 @@ module.exports = {
 	nodeTypesByName,
 	credentialTypes,
 	PACKAGE_NAME,
+	nodeTypes,
+	registerNodeType,
+	createAdditionalData,
 };

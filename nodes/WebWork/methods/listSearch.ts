@@ -18,7 +18,9 @@ interface SearchSource {
 const fullName = (r: IDataObject) =>
 	[r.firstname, r.lastname].filter(Boolean).join(' ') + (r.email ? ` (${String(r.email)})` : '');
 
-const SOURCES: Record<LocatorEntity, SearchSource> = {
+type WebWorkEntity = Extract<LocatorEntity, 'workspace' | 'project' | 'member' | 'contract' | 'task'>;
+
+const SOURCES: Record<WebWorkEntity, SearchSource> = {
 	workspace: { path: '/workspaces', needs: [], label: (r) => String(r.workspace_name ?? r.id) },
 	project: { path: '/projects', needs: ['workspace'], label: (r) => String(r.name ?? r.id), nameParam: 'name' },
 	member: { path: '/members', needs: ['workspace'], label: fullName },
@@ -47,7 +49,7 @@ function scopeValue(context: ILoadOptionsFunctions, scope: Scope): string | unde
 
 async function search(
 	context: ILoadOptionsFunctions,
-	entity: LocatorEntity,
+	entity: WebWorkEntity,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
