@@ -19,17 +19,14 @@ export interface PollOptions {
 	maxPagesPerPoll: number;
 	/** Emit what is already there on the first poll instead of only remembering it. */
 	emitExisting: boolean;
-	/** Keys remembered per event at most (oldest forgotten first). */
+	/** Keys remembered per event at most (oldest forgotten first, see `horizon`). */
 	maxRemembered: number;
-	/** Records older than the newest seen time minus this are history even if forgotten. */
-	overlapMs: number;
 }
 
 export const DEFAULT_POLL_OPTIONS: PollOptions = {
 	maxPagesPerPoll: 5,
 	emitExisting: false,
 	maxRemembered: 10_000,
-	overlapMs: 24 * 60 * 60 * 1000,
 };
 
 /** Everything the trigger remembers about one event, kept whole in the node's static data (plain JSON). */
@@ -40,8 +37,13 @@ interface EventCursor {
 	scan: string[];
 	/** Page the next poll continues from; 1 starts a new scan. */
 	nextPage: number;
-	/** Newest record time seen, on the API's clock. */
+	/** Newest record time seen, on the API's clock (never compared with n8n's clock). */
 	watermark?: string;
+	/**
+	 * Set when keys had to be forgotten to stay bounded: the watermark at that moment. An unknown key
+	 * stamped at or before it may be one we forgot, so it is treated as history, not as new.
+	 */
+	horizon?: string;
 	/** False until the first complete scan: until then nothing is emitted (no history dump). */
 	primed: boolean;
 }
@@ -58,8 +60,11 @@ function cursorsOf(staticData: IDataObject): Record<string, EventCursor> {
 	return staticData.cursors as unknown as Record<string, EventCursor>;
 }
 
-function keepNewest(keys: string[], limit: number): string[] {
-	return keys.length > limit ? keys.slice(keys.length - limit) : keys;
+/** Bounds a key list; when it had to drop keys, the cursor's horizon moves to its watermark. */
+function bounded(cursor: EventCursor, keys: string[], limit: number): string[] {
+	if (keys.length <= limit) return keys;
+	if (cursor.watermark) cursor.horizon = cursor.watermark;
+	return keys.slice(keys.length - limit);
 }
 
 /**
@@ -97,8 +102,8 @@ export async function pollSources(
 		if (cursor.nextPage !== startPage) continue; // an overlapping poll already consumed these pages
 		const seen = new Set(cursor.seen);
 		const scan = new Set(cursor.scan);
-		const watermark = parseTime(cursor.watermark);
-		let newest = watermark;
+		const horizon = parseTime(cursor.horizon);
+		let newest = parseTime(cursor.watermark);
 		let newestText = cursor.watermark;
 		for (const record of records) {
 			const key = source.key(record);
@@ -112,21 +117,21 @@ export async function pollSources(
 			if (seen.has(key)) continue;
 			seen.add(key);
 			cursor.seen.push(key);
-			const history = watermark !== undefined && time !== undefined && time < watermark - options.overlapMs;
+			const history = horizon !== undefined && time !== undefined && time <= horizon;
 			if ((cursor.primed || options.emitExisting) && !history) emitted.push({ event: source.event, record });
 		}
+		cursor.watermark = newestText;
 		if (done) {
 			// A complete scan shows everything still listed: forget what is gone, keep what was just emitted.
-			cursor.seen = keepNewest([...scan], options.maxRemembered);
+			cursor.seen = bounded(cursor, [...scan], options.maxRemembered);
 			cursor.scan = [];
 			cursor.nextPage = 1;
 			cursor.primed = true;
 		} else {
-			cursor.seen = keepNewest(cursor.seen, options.maxRemembered);
-			cursor.scan = keepNewest([...scan], options.maxRemembered);
+			cursor.seen = bounded(cursor, cursor.seen, options.maxRemembered);
+			cursor.scan = bounded(cursor, [...scan], options.maxRemembered);
 			cursor.nextPage = startPage + pages;
 		}
-		cursor.watermark = newestText;
 		cursors[source.event] = cursor;
 	}
 	return emitted;
