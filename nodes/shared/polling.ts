@@ -136,3 +136,77 @@ export async function pollSources(
 	}
 	return emitted;
 }
+
+/**
+ * A list with no timestamps or paging that a trigger diffs against what it saw last time
+ * (WeWorked): every poll fetches the whole list, and per-record fingerprints tell new from changed.
+ */
+export interface SnapshotSource {
+	/** Static-data bucket; one per API call, shared by the events read from it. */
+	name: string;
+	fetch(): Promise<IDataObject[]>;
+	key(record: IDataObject, index: number): string;
+	/** Which of the source's changes to emit, and under which event names. */
+	emit: { added?: string; changed?: string };
+}
+
+export interface SnapshotOptions {
+	emitExisting: boolean;
+	/** Records tracked per source at most; beyond it the rest of a list is ignored (and logged). */
+	maxRecords: number;
+}
+
+/** Per source: key → fingerprint of what was last seen. */
+interface SnapshotState {
+	fingerprints: Record<string, string>;
+	primed: boolean;
+}
+
+/** 32-bit FNV-1a in base 36: about 7 characters per record, enough to notice an edit. */
+export function fingerprint(value: unknown): string {
+	const text = JSON.stringify(value);
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash.toString(36);
+}
+
+/**
+ * Fetches every source, then in one synchronous step compares with the stored fingerprints and
+ * replaces them, so records that vanished are forgotten (state stays the size of the lists) and an
+ * overlapping poll sees the update. Returns added/changed records for the events asked for.
+ */
+export async function diffSnapshots(
+	this: IPollFunctions,
+	sources: SnapshotSource[],
+	options: SnapshotOptions,
+): Promise<Array<{ event: string; record: IDataObject }>> {
+	const fetched: Array<{ source: SnapshotSource; records: IDataObject[] }> = [];
+	for (const source of sources) fetched.push({ source, records: await source.fetch() });
+
+	const staticData = this.getWorkflowStaticData('node');
+	if (typeof staticData.snapshots !== 'object' || staticData.snapshots === null) staticData.snapshots = {};
+	const snapshots = staticData.snapshots as unknown as Record<string, SnapshotState>;
+	const emitted: Array<{ event: string; record: IDataObject }> = [];
+	for (const { source, records } of fetched) {
+		const state = snapshots[source.name] ?? { fingerprints: {}, primed: false };
+		const emitNow = state.primed || options.emitExisting;
+		if (records.length > options.maxRecords) {
+			this.logger.warn(`${source.name}: tracking the first ${options.maxRecords} of ${records.length} records`);
+		}
+		const next: Record<string, string> = {};
+		records.slice(0, options.maxRecords).forEach((record, index) => {
+			const key = source.key(record, index);
+			const print = fingerprint(record);
+			const before = state.fingerprints[key];
+			next[key] = print;
+			if (!emitNow || before === print) return;
+			if (before === undefined && source.emit.added) emitted.push({ event: source.emit.added, record });
+			if (before !== undefined && source.emit.changed) emitted.push({ event: source.emit.changed, record });
+		});
+		snapshots[source.name] = { fingerprints: next, primed: true };
+	}
+	return emitted;
+}
