@@ -5,6 +5,8 @@ import type { SnapshotSource } from '../shared/polling';
 import { diffSnapshots } from '../shared/polling';
 import { apiRequest } from '../shared/transport';
 import { weWorkedProfile } from './profile';
+import { EXPENSE_STATUS_OPTIONS } from './resources/expenses';
+import { TIME_STATUS_OPTIONS } from './resources/reports';
 import { recordsOf, simplifyRecord } from './simplify';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -153,12 +155,7 @@ export class WeWorkedTrigger implements INodeType {
 						name: 'expenseStatus',
 						type: 'options',
 						default: 'all',
-						options: [
-							{ name: 'All', value: 'all' },
-							{ name: 'Approved', value: 'approved' },
-							{ name: 'Invoiced', value: 'invoiced' },
-							{ name: 'Pending', value: 'pending' },
-						],
+						options: EXPENSE_STATUS_OPTIONS,
 						description: 'Which expenses the expense events watch',
 					},
 					{
@@ -166,11 +163,7 @@ export class WeWorkedTrigger implements INodeType {
 						name: 'timeStatus',
 						type: 'options',
 						default: 'all',
-						options: [
-							{ name: 'All', value: 'all' },
-							{ name: 'Approved', value: 'approved' },
-							{ name: 'Not Approved', value: 'notapproved' },
-						],
+						options: TIME_STATUS_OPTIONS,
 						description: 'Which time lines "New Time" watches',
 					},
 					{

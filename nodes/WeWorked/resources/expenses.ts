@@ -1,4 +1,12 @@
-import type { ResourceSpec } from '../../shared/types';
+import type { FieldOption, ResourceSpec } from '../../shared/types';
+
+/** The documented `status` filter values (lower case; records carry capitalised `statusName`). */
+export const EXPENSE_STATUS_OPTIONS: FieldOption[] = [
+	{ name: 'All', value: 'all' },
+	{ name: 'Approved', value: 'approved' },
+	{ name: 'Invoiced', value: 'invoiced' },
+	{ name: 'Pending', value: 'pending' },
+];
 
 export const expensesResource: ResourceSpec = {
 	value: 'expenses',
@@ -21,12 +29,7 @@ export const expensesResource: ResourceSpec = {
 					required: true,
 					default: 'all',
 					description: 'Required by the API (its own example omits it; this node always sends it)',
-					options: [
-						{ name: 'All', value: 'all' },
-						{ name: 'Approved', value: 'approved' },
-						{ name: 'Invoiced', value: 'invoiced' },
-						{ name: 'Pending', value: 'pending' },
-					],
+					options: EXPENSE_STATUS_OPTIONS,
 				},
 			],
 		},

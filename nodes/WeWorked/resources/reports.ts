@@ -1,4 +1,10 @@
-import type { FieldSpec, ResourceSpec } from '../../shared/types';
+import type { FieldOption, FieldSpec, ResourceSpec } from '../../shared/types';
+
+export const TIME_STATUS_OPTIONS: FieldOption[] = [
+	{ name: 'All', value: 'all' },
+	{ name: 'Approved', value: 'approved' },
+	{ name: 'Not Approved', value: 'notapproved' },
+];
 
 /** Both reports take the same seven required filters; the API documents no defaults, these are "everything". */
 const reportFilters: FieldSpec[] = [
@@ -40,11 +46,7 @@ const reportFilters: FieldSpec[] = [
 		kind: 'options',
 		required: true,
 		default: 'all',
-		options: [
-			{ name: 'All', value: 'all' },
-			{ name: 'Approved', value: 'approved' },
-			{ name: 'Not Approved', value: 'notapproved' },
-		],
+		options: TIME_STATUS_OPTIONS,
 	},
 	{
 		name: 'showzeros',

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { projectId, workspaceId, workspaceIdEitherVariant } from './fields';
 
 export const contractsResource: ResourceSpec = {
 	value: 'contracts',
@@ -15,7 +16,7 @@ export const contractsResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Example response shows pagination at top level {current_page, per_page, total, last_page}.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'project_id', in: 'query', kind: 'integer', locator: 'project' },
 				{ name: 'user_id', in: 'query', kind: 'integer', locator: 'member' },
 				{ name: 'status', in: 'query', kind: 'options', options: [{ name: 'Active', value: 'active' }, { name: 'Paused', value: 'paused' }] },
@@ -31,8 +32,8 @@ export const contractsResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Current docs: workspace_id in query; older docs: in body. 201.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace', alternativeIn: 'body' },
-				{ name: 'project_id', in: 'body', kind: 'integer', required: true, locator: 'project' },
+				workspaceIdEitherVariant,
+				projectId('body'),
 				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
 				{ name: 'weekly_hours_limit', in: 'body', kind: 'integer', default: 168 },
 				{ name: 'screenshots', in: 'body', kind: 'options', options: [{ name: 'Full', value: 'full' }, { name: 'Blurred', value: 'blurred' }, { name: 'No Preview', value: 'no_preview' }, { name: 'No Screenshot', value: 'no_screenshot' }, { name: 'Background Blurred', value: 'background_blurred' }, { name: 'Video Full', value: 'video_full' }, { name: 'Video Blurred', value: 'video_blurred' }, { name: 'Video Full Silent', value: 'video_full_silent' }, { name: 'Video Blurred Silent', value: 'video_blurred_silent' }] },
@@ -49,7 +50,7 @@ export const contractsResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'contractId', in: 'path', kind: 'integer', required: true, locator: 'contract' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 		{
@@ -63,7 +64,7 @@ export const contractsResource: ResourceSpec = {
 			// spec note: Current docs: workspace_id in query; older docs: in body.
 			fields: [
 				{ name: 'contractId', in: 'path', kind: 'integer', required: true, locator: 'contract' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace', alternativeIn: 'body' },
+				workspaceIdEitherVariant,
 				{ name: 'weekly_hours_limit', in: 'body', kind: 'integer' },
 				{ name: 'screenshots', in: 'body', kind: 'options', options: [{ name: 'Full', value: 'full' }, { name: 'Blurred', value: 'blurred' }, { name: 'No Preview', value: 'no_preview' }, { name: 'No Screenshot', value: 'no_screenshot' }, { name: 'Background Blurred', value: 'background_blurred' }, { name: 'Video Full', value: 'video_full' }, { name: 'Video Blurred', value: 'video_blurred' }, { name: 'Video Full Silent', value: 'video_full_silent' }, { name: 'Video Blurred Silent', value: 'video_blurred_silent' }] },
 				{ name: 'rate', in: 'body', kind: 'number' },
@@ -81,7 +82,7 @@ export const contractsResource: ResourceSpec = {
 			// spec note: Operation listed on tag page; parameter placement inferred.
 			fields: [
 				{ name: 'contractId', in: 'path', kind: 'integer', required: true, locator: 'contract' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 	],

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { workspaceId } from './fields';
 
 export const expensesResource: ResourceSpec = {
 	value: 'expenses',
@@ -14,7 +15,7 @@ export const expensesResource: ResourceSpec = {
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'id', in: 'query', kind: 'string' },
 				{ name: 'date_from', in: 'query', kind: 'date' },
 				{ name: 'date_to', in: 'query', kind: 'date' },
@@ -30,7 +31,7 @@ export const expensesResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Required set differs by doc variant: current rendering lists workspace_id(req), amount, category_id, description, date; secondary source says expense_name required at runtime; older docs require expense_name,date,amount,category_id.
 			fields: [
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'expense_name', in: 'body', kind: 'string', required: true },
 				{ name: 'date', in: 'body', kind: 'date', required: true },
 				{ name: 'amount', in: 'body', kind: 'number', required: true },
@@ -52,7 +53,7 @@ export const expensesResource: ResourceSpec = {
 			// spec note: Path seen (older docs curl); body fields inferred from create.
 			fields: [
 				{ name: 'expenseId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'expense_name', in: 'body', kind: 'string' },
 				{ name: 'date', in: 'body', kind: 'date' },
 				{ name: 'amount', in: 'body', kind: 'number' },
@@ -73,7 +74,7 @@ export const expensesResource: ResourceSpec = {
 			// spec note: Tag text says delete exists; path/params inferred.
 			fields: [
 				{ name: 'expenseId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 			],
 		},
 		{
@@ -88,7 +89,7 @@ export const expensesResource: ResourceSpec = {
 			endpointOverridable: true,
 			// spec note: Tag text says 'view expense categories'; path not found.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 	],

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { workspaceId } from './fields';
 
 export const leavesResource: ResourceSpec = {
 	value: 'leaves',
@@ -15,7 +16,7 @@ export const leavesResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Requires oauth scope read.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'id', in: 'query', kind: 'string' },
 				{ name: 'user_id', in: 'query', kind: 'integer', locator: 'member' },
 				{ name: 'policy_id', in: 'query', kind: 'integer' },
@@ -35,7 +36,7 @@ export const leavesResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: start_time/end_time/hours_per_day required for hour-based policies. 201.
 			fields: [
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'policy_id', in: 'body', kind: 'integer', required: true },
 				{ name: 'start', in: 'body', kind: 'date', required: true },
 				{ name: 'end', in: 'body', kind: 'date', required: true },
@@ -57,7 +58,7 @@ export const leavesResource: ResourceSpec = {
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'date_from', in: 'query', kind: 'date', required: true },
 				{ name: 'date_to', in: 'query', kind: 'date', required: true },
 				{ name: 'user_id', in: 'query', kind: 'integer', locator: 'member' },
@@ -73,7 +74,7 @@ export const leavesResource: ResourceSpec = {
 			evidence: 'inferredPath',
 			// spec note: Operation page /api/leaves/getleavepolicies exists; path and params not confirmed.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 		{
@@ -88,7 +89,7 @@ export const leavesResource: ResourceSpec = {
 			// spec note: Mentioned in older tag description; method/path not found. Legacy v1 used PUT /rest-api/leaves/approve/{id}.
 			fields: [
 				{ name: 'leaveId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 			],
 		},
 		{
@@ -103,7 +104,7 @@ export const leavesResource: ResourceSpec = {
 			// spec note: Mentioned in older tag description; method/path not found. Legacy v1 used PUT /rest-api/leaves/reject/{id} with reason.
 			fields: [
 				{ name: 'leaveId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'reason', in: 'body', kind: 'string', required: true },
 			],
 		},

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { workspaceId, workspaceIdEitherVariant } from './fields';
 
 export const membersResource: ResourceSpec = {
 	value: 'members',
@@ -14,7 +15,7 @@ export const membersResource: ResourceSpec = {
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'email', in: 'query', kind: 'string' },
 				{ name: 'status', in: 'query', kind: 'options', options: [{ name: 'Active', value: 'active' }, { name: 'Inactive', value: 'inactive' }, { name: 'Left', value: 'left' }, { name: 'Unknown', value: 'unknown' }] },
 				{ name: 'role', in: 'query', kind: 'options', options: [{ name: 'Owner', value: 'Owner' }, { name: 'Project Viewer', value: 'Project viewer' }, { name: 'Executive Manager', value: 'Executive manager' }, { name: 'Team Manager', value: 'Team manager' }, { name: 'Project Manager', value: 'Project manager' }, { name: 'Regular User', value: 'Regular User' }] },
@@ -30,7 +31,7 @@ export const membersResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Current docs: workspace_id in query; older docs: workspace_id in body. Role enum inferred from update op. Response data {user_id, invitation_link}.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace', alternativeIn: 'body' },
+				workspaceIdEitherVariant,
 				{ name: 'email', in: 'body', kind: 'string', required: true },
 				{ name: 'firstname', in: 'body', kind: 'string', required: true },
 				{ name: 'lastname', in: 'body', kind: 'string', required: true },
@@ -47,7 +48,7 @@ export const membersResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'memberId', in: 'path', kind: 'integer', required: true, locator: 'member' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 		{
@@ -61,7 +62,7 @@ export const membersResource: ResourceSpec = {
 			// spec note: Current docs: workspace_id in query; older docs: in body. Response data null.
 			fields: [
 				{ name: 'memberId', in: 'path', kind: 'integer', required: true, locator: 'member' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace', alternativeIn: 'body' },
+				workspaceIdEitherVariant,
 				{ name: 'email', in: 'body', kind: 'string' },
 				{ name: 'firstname', in: 'body', kind: 'string' },
 				{ name: 'lastname', in: 'body', kind: 'string' },
@@ -82,7 +83,7 @@ export const membersResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'memberId', in: 'path', kind: 'integer', required: true, locator: 'member' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 	],

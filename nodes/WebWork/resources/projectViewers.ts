@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { projectId, workspaceId } from './fields';
 
 export const projectViewersResource: ResourceSpec = {
 	value: 'projectViewers',
@@ -14,7 +15,7 @@ export const projectViewersResource: ResourceSpec = {
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'email', in: 'query', kind: 'string' },
 			],
 		},
@@ -27,7 +28,7 @@ export const projectViewersResource: ResourceSpec = {
 			path: '/project-viewers',
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'email', in: 'body', kind: 'string', required: true },
 				{ name: 'firstname', in: 'body', kind: 'string', required: true },
 				{ name: 'lastname', in: 'body', kind: 'string', required: true },
@@ -43,7 +44,7 @@ export const projectViewersResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'viewerId', in: 'path', kind: 'integer', required: true },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 		{
@@ -57,7 +58,7 @@ export const projectViewersResource: ResourceSpec = {
 			// spec note: Operation seen on tag page; workspace_id placement inferred.
 			fields: [
 				{ name: 'viewerId', in: 'path', kind: 'integer', required: true },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 		{
@@ -70,7 +71,7 @@ export const projectViewersResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'viewerId', in: 'path', kind: 'integer', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 			],
 		},
 		{
@@ -83,8 +84,8 @@ export const projectViewersResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'viewerId', in: 'path', kind: 'integer', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
-				{ name: 'project_id', in: 'body', kind: 'integer', required: true, locator: 'project' },
+				workspaceId('body'),
+				projectId('body'),
 			],
 		},
 		{
@@ -98,8 +99,8 @@ export const projectViewersResource: ResourceSpec = {
 			// spec note: viewerId typed string in current docs, integer in older docs.
 			fields: [
 				{ name: 'viewerId', in: 'path', kind: 'integer', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
-				{ name: 'project_id', in: 'body', kind: 'integer', required: true, locator: 'project' },
+				workspaceId('body'),
+				projectId('body'),
 			],
 		},
 	],

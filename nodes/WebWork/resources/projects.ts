@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { workspaceId, workspaceIdEitherVariant } from './fields';
 
 export const projectsResource: ResourceSpec = {
 	value: 'projects',
@@ -14,7 +15,7 @@ export const projectsResource: ResourceSpec = {
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'name', in: 'query', kind: 'string' },
 			],
 		},
@@ -27,7 +28,7 @@ export const projectsResource: ResourceSpec = {
 			path: '/projects',
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace', alternativeIn: 'body' },
+				workspaceIdEitherVariant,
 				{ name: 'name', in: 'body', kind: 'string', required: true },
 				{ name: 'start_date', in: 'body', kind: 'date' },
 				{ name: 'deadline', in: 'body', kind: 'date' },
@@ -47,7 +48,7 @@ export const projectsResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'projectId', in: 'path', kind: 'integer', required: true, locator: 'project' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 		{
@@ -60,7 +61,7 @@ export const projectsResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'projectId', in: 'path', kind: 'integer', required: true, locator: 'project' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace', alternativeIn: 'body' },
+				workspaceIdEitherVariant,
 				{ name: 'name', in: 'body', kind: 'string' },
 				{ name: 'start_date', in: 'body', kind: 'date' },
 				{ name: 'deadline', in: 'body', kind: 'date' },
@@ -80,7 +81,7 @@ export const projectsResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'projectId', in: 'path', kind: 'integer', required: true, locator: 'project' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 	],

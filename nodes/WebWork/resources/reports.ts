@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { workspaceId } from './fields';
 
 export const reportsResource: ResourceSpec = {
 	value: 'reports',
@@ -14,7 +15,7 @@ export const reportsResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Dates default to current week; 31-day max when user_id set. Arrays accept CSV.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'user_id', in: 'query', kind: 'integer', locator: 'member' },
 				{ name: 'start_date', in: 'query', kind: 'date' },
 				{ name: 'end_date', in: 'query', kind: 'date' },
@@ -35,7 +36,7 @@ export const reportsResource: ResourceSpec = {
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'date', in: 'query', kind: 'date', required: true },
 				{ name: 'user_ids', in: 'query', kind: 'integerList' },
 			],
@@ -50,7 +51,7 @@ export const reportsResource: ResourceSpec = {
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'start_date', in: 'query', kind: 'date', required: true },
 				{ name: 'end_date', in: 'query', kind: 'date', required: true },
 				{ name: 'users', in: 'query', kind: 'integerList' },
@@ -69,7 +70,7 @@ export const reportsResource: ResourceSpec = {
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'start_date', in: 'query', kind: 'date', required: true },
 				{ name: 'end_date', in: 'query', kind: 'date', required: true },
 				{ name: 'contract_id', in: 'query', kind: 'integer', locator: 'contract' },
@@ -86,7 +87,7 @@ export const reportsResource: ResourceSpec = {
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'date', in: 'query', kind: 'date', required: true },
 				{ name: 'users', in: 'query', kind: 'integerList' },
 				{ name: 'status', in: 'query', kind: 'multiOptions', options: [{ name: 'Late', value: 'late' }, { name: 'Left Early', value: 'left_early' }, { name: 'Tracked Less', value: 'tracked_less' }, { name: 'Absent', value: 'absent' }, { name: 'On Leave', value: 'on_leave' }] },
@@ -104,7 +105,7 @@ export const reportsResource: ResourceSpec = {
 			endpointOverridable: true,
 			// spec note: Named in Reports tag summary; path not found.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'start_date', in: 'query', kind: 'date', required: true },
 				{ name: 'end_date', in: 'query', kind: 'date', required: true },
 				{ name: 'users', in: 'query', kind: 'integerList' },

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { projectId, workspaceId } from './fields';
 
 export const tasksResource: ResourceSpec = {
 	value: 'tasks',
@@ -15,8 +16,8 @@ export const tasksResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: project_id required per official page (secondary source lists it optional). contract_id/parent_id/order_by from secondary source.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
-				{ name: 'project_id', in: 'query', kind: 'integer', required: true, locator: 'project' },
+				workspaceId('query'),
+				projectId('query'),
 				{ name: 'status', in: 'query', kind: 'options', options: [{ name: 'Incomplete', value: 0 }, { name: 'Doing', value: 10 }, { name: 'Done', value: 20 }, { name: 'Completed', value: 30 }] },
 				{ name: 'priority', in: 'query', kind: 'options', options: [{ name: 'Urgent', value: 10 }, { name: 'High', value: 20 }, { name: 'Normal', value: 30 }, { name: 'Low', value: 40 }] },
 				{ name: 'contract_id', in: 'query', kind: 'integer', locator: 'contract' },
@@ -34,8 +35,8 @@ export const tasksResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: assignees seen only in older-variant example.
 			fields: [
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
-				{ name: 'project_id', in: 'body', kind: 'integer', required: true, locator: 'project' },
+				workspaceId('body'),
+				projectId('body'),
 				{ name: 'title', in: 'body', kind: 'string', required: true },
 				{ name: 'description', in: 'body', kind: 'string' },
 				{ name: 'status', in: 'body', kind: 'options', options: [{ name: 'Incomplete', value: 0 }, { name: 'Doing', value: 10 }, { name: 'Done', value: 20 }, { name: 'Completed', value: 30 }], default: 0 },
@@ -56,8 +57,8 @@ export const tasksResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
-				{ name: 'project_id', in: 'query', kind: 'integer', required: true, locator: 'project' },
+				workspaceId('query'),
+				projectId('query'),
 			],
 		},
 		{
@@ -70,8 +71,8 @@ export const tasksResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
-				{ name: 'project_id', in: 'body', kind: 'integer', required: true, locator: 'project' },
+				workspaceId('body'),
+				projectId('body'),
 				{ name: 'title', in: 'body', kind: 'string' },
 				{ name: 'description', in: 'body', kind: 'string' },
 				{ name: 'status', in: 'body', kind: 'options', options: [{ name: 'Incomplete', value: 0 }, { name: 'Doing', value: 10 }, { name: 'Done', value: 20 }, { name: 'Completed', value: 30 }] },
@@ -91,8 +92,8 @@ export const tasksResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
-				{ name: 'project_id', in: 'body', kind: 'integer', required: true, locator: 'project' },
+				workspaceId('body'),
+				projectId('body'),
 			],
 		},
 		{
@@ -106,8 +107,8 @@ export const tasksResource: ResourceSpec = {
 			fields: [
 				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
 				{ name: 'userId', in: 'path', kind: 'integer', required: true, locator: 'member' },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
-				{ name: 'project_id', in: 'body', kind: 'integer', required: true, locator: 'project' },
+				workspaceId('body'),
+				projectId('body'),
 			],
 		},
 		{
@@ -121,8 +122,8 @@ export const tasksResource: ResourceSpec = {
 			fields: [
 				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
 				{ name: 'userId', in: 'path', kind: 'integer', required: true, locator: 'member' },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
-				{ name: 'project_id', in: 'body', kind: 'integer', required: true, locator: 'project' },
+				workspaceId('body'),
+				projectId('body'),
 			],
 		},
 		{
@@ -135,8 +136,8 @@ export const tasksResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
-				{ name: 'project_id', in: 'query', kind: 'integer', required: true, locator: 'project' },
+				workspaceId('query'),
+				projectId('query'),
 			],
 		},
 	],

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { workspaceId } from './fields';
 
 export const timeEntriesResource: ResourceSpec = {
 	value: 'timeEntries',
@@ -14,7 +15,7 @@ export const timeEntriesResource: ResourceSpec = {
 			pagination: { maxPerPage: 50 },
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'user_id', in: 'query', kind: 'integer', required: true, locator: 'member' },
 				{ name: 'date', in: 'query', kind: 'date', required: true },
 				{ name: 'project_id', in: 'query', kind: 'integer', locator: 'project' },
@@ -31,7 +32,7 @@ export const timeEntriesResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: 201 includes saved_minutes; may save partially.
 			fields: [
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
 				{ name: 'contract_id', in: 'body', kind: 'integer', locator: 'contract' },
 				{ name: 'task_id', in: 'body', kind: 'integer', locator: 'task' },
@@ -51,7 +52,7 @@ export const timeEntriesResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'time_entry_id', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'project_id', in: 'body', kind: 'integer', locator: 'project' },
 				{ name: 'task_id', in: 'body', kind: 'integer', locator: 'task' },
 				{ name: 'notes', in: 'body', kind: 'string' },
@@ -71,7 +72,7 @@ export const timeEntriesResource: ResourceSpec = {
 			// spec note: workspace_id explicitly in request body.
 			fields: [
 				{ name: 'time_entry_id', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 			],
 		},
 	],

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { workspaceId } from './fields';
 
 export const timeRequestsResource: ResourceSpec = {
 	value: 'timeRequests',
@@ -15,7 +16,7 @@ export const timeRequestsResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: date_from/date_to required per secondary source; status enum inferred from object schema.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'date_from', in: 'query', kind: 'date', required: true },
 				{ name: 'date_to', in: 'query', kind: 'date', required: true },
 				{ name: 'status', in: 'query', kind: 'options', options: [{ name: 'Pending', value: 'pending' }, { name: 'Approved', value: 'approved' }, { name: 'Rejected', value: 'rejected' }] },
@@ -31,7 +32,7 @@ export const timeRequestsResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Older docs: contract_id required and 'notes' instead of activity_description. 201 data {id, status}.
 			fields: [
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
 				{ name: 'contract_id', in: 'body', kind: 'integer', locator: 'contract' },
 				{ name: 'start', in: 'body', kind: 'dateTime', required: true },
@@ -50,7 +51,7 @@ export const timeRequestsResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'timeRequestId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 			],
 		},
 		{
@@ -63,7 +64,7 @@ export const timeRequestsResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'timeRequestId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'comment', in: 'body', kind: 'string', required: true },
 			],
 		},
@@ -77,7 +78,7 @@ export const timeRequestsResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'id', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 	],

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { workspaceId } from './fields';
 
 export const timeTrackingResource: ResourceSpec = {
 	value: 'timeTracking',
@@ -14,7 +15,7 @@ export const timeTrackingResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: task_id only valid with contract_id. Rejected if the user is already tracking.
 			fields: [
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
 				{ name: 'contract_id', in: 'body', kind: 'integer', locator: 'contract' },
 				{ name: 'task_id', in: 'body', kind: 'integer', locator: 'task' },
@@ -30,7 +31,7 @@ export const timeTrackingResource: ResourceSpec = {
 			path: '/time-tracking/stop',
 			evidence: 'documented',
 			fields: [
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
 			],
 		},
@@ -44,7 +45,7 @@ export const timeTrackingResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Works only for trackers started via API or browser.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'user_id', in: 'query', kind: 'integer', required: true, locator: 'member' },
 			],
 		},

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { workspaceId } from './fields';
 
 export const timesheetsResource: ResourceSpec = {
 	value: 'timesheets',
@@ -15,7 +16,7 @@ export const timesheetsResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Older docs status enum: open|submitted|rejected|approved.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 				{ name: 'id', in: 'query', kind: 'string' },
 				{ name: 'status', in: 'query', kind: 'options', options: [{ name: 'Pending', value: 'pending' }, { name: 'Submitted', value: 'submitted' }, { name: 'Approved', value: 'approved' }, { name: 'Rejected', value: 'rejected' }] },
 				{ name: 'date_from', in: 'query', kind: 'date' },
@@ -35,7 +36,7 @@ export const timesheetsResource: ResourceSpec = {
 			// spec note: Path seen on tag page; body inferred from sibling ops.
 			fields: [
 				{ name: 'timesheetId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 			],
 		},
 		{
@@ -48,7 +49,7 @@ export const timesheetsResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'timesheetId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'reason', in: 'body', kind: 'string', required: true },
 			],
 		},
@@ -63,7 +64,7 @@ export const timesheetsResource: ResourceSpec = {
 			// spec note: Path seen on tag page; body inferred from sibling ops.
 			fields: [
 				{ name: 'timesheetId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 			],
 		},
 		{
@@ -76,7 +77,7 @@ export const timesheetsResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'timesheetId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 			],
 		},
 	],

@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../shared/types';
+import { workspaceId } from './fields';
 
 export const webhooksResource: ResourceSpec = {
 	value: 'webhooks',
@@ -15,7 +16,7 @@ export const webhooksResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: page/per_page inferred; older docs mention 50 rows per page default.
 			fields: [
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 		{
@@ -28,7 +29,7 @@ export const webhooksResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Older docs: events enum only tracker.started/tracker.stopped. Response data {id, url, events, token}.
 			fields: [
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'url', in: 'body', kind: 'string', required: true },
 				{ name: 'events', in: 'body', kind: 'multiOptions', required: true, options: [{ name: 'Tracker.started', value: 'tracker.started' }, { name: 'Tracker.stopped', value: 'tracker.stopped' }, { name: 'Member.invited', value: 'member.invited' }, { name: 'Member.updated', value: 'member.updated' }, { name: 'Member.deleted', value: 'member.deleted' }, { name: 'Member.activated', value: 'member.activated' }, { name: 'Member.archived', value: 'member.archived' }, { name: 'Project.created', value: 'project.created' }, { name: 'Project.updated', value: 'project.updated' }, { name: 'Project.deleted', value: 'project.deleted' }] },
 			],
@@ -43,7 +44,7 @@ export const webhooksResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				{ name: 'webhookId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 		{
@@ -57,7 +58,7 @@ export const webhooksResource: ResourceSpec = {
 			// spec note: Seen in older docs.
 			fields: [
 				{ name: 'webhookId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'body', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('body'),
 				{ name: 'url', in: 'body', kind: 'string', required: true },
 				{ name: 'events', in: 'body', kind: 'multiOptions', options: [{ name: 'Tracker.started', value: 'tracker.started' }, { name: 'Tracker.stopped', value: 'tracker.stopped' }, { name: 'Member.invited', value: 'member.invited' }, { name: 'Member.updated', value: 'member.updated' }, { name: 'Member.deleted', value: 'member.deleted' }, { name: 'Member.activated', value: 'member.activated' }, { name: 'Member.archived', value: 'member.archived' }, { name: 'Project.created', value: 'project.created' }, { name: 'Project.updated', value: 'project.updated' }, { name: 'Project.deleted', value: 'project.deleted' }] },
 			],
@@ -73,7 +74,7 @@ export const webhooksResource: ResourceSpec = {
 			// spec note: Operation page exists (older docs); params not seen.
 			fields: [
 				{ name: 'webhookId', in: 'path', kind: 'string', required: true },
-				{ name: 'workspace_id', in: 'query', kind: 'integer', required: true, locator: 'workspace' },
+				workspaceId('query'),
 			],
 		},
 	],
