@@ -118,7 +118,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {Array<{method, path, handler, auth?}>} [options.routes]  routes under basePath (auth + rate limit)
  * @param {Array<{method, path, handler, auth?}>} [options.rawRoutes]  routes on the origin root
  *        (full path, e.g. OAuth token endpoint); no auth / rate limit unless auth: true
- * @param {{limit?, windowMs?, status?, key?}|false} [options.rateLimit]
+ * @param {{limit?, windowMs?, status?, key?, headers?}|false} [options.rateLimit]
+ *        headers: 'all' (default: X-RateLimit-* on every answer, Retry-After + X-RateLimit-Reset on refusals),
+ *        'retry-after' (only Retry-After, on refusals) or 'none' (no rate-limit headers at all)
  * @param {(status, message, extra) => any} [options.errorBody]
  */
 function createEmulator(options = {}) {
@@ -172,9 +174,21 @@ function createEmulator(options = {}) {
 		return { found: best, pathMatched };
 	}
 
+	/** Applies rateLimit.headers ('all' | 'retry-after' | 'none') to a token's headers. */
+	function visibleRateHeaders(token) {
+		const mode = rateLimit.headers === undefined || rateLimit.headers === true ? 'all' : rateLimit.headers;
+		if (mode === 'all') return token;
+		const headers = mode === 'retry-after' && token.headers['Retry-After'] ? { 'Retry-After': token.headers['Retry-After'] } : {};
+		return { ...token, headers };
+	}
+
 	/** Sliding window. Refused requests are not recorded, so they do not extend the window. */
 	function takeRateToken(principal) {
 		if (!rateLimit) return { allowed: true, headers: {} };
+		return visibleRateHeaders(countRateToken(principal));
+	}
+
+	function countRateToken(principal) {
 		const { limit, windowMs } = rateLimit;
 		const key = rateLimit.key(principal);
 		const now = Date.now();
