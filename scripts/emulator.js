@@ -2,8 +2,18 @@
 'use strict';
 /**
  * Starts the WebWork API emulator for manual runs / e2e tests.
- *   node scripts/emulator.js [--port N] [--limit N --window-ms N] [--today YYYY-MM-DD] [--auto-deliver]
- * Prints one JSON line {"baseUrl", "origin", "token"} on stdout and runs until SIGTERM / SIGINT.
+ *   node scripts/emulator.js [--port N] [--limit N --window-ms N] [--today YYYY-MM-DD] [--auto-deliver] [--control]
+ * Prints one JSON line {"baseUrl", "origin", "token", "tokens"} on stdout (plus "control" with --control)
+ * and runs until SIGTERM / SIGINT.
+ *
+ * --control (TEST-ONLY, not part of WebWork's API): adds, on the emulator origin, without auth,
+ *   POST /__control/deliver {webhookId, event, data?, signature?: 'hmac'|'token'|'none', headers?}
+ * which sends one delivery to that registered webhook's URL the way the emulator's deliver() does and
+ * answers {status, headers, body} of the receiver's answer (502 {error} when it could not be reached).
+ * Lets a test process drive deliveries when the emulator runs as a separate process.
+ *
+ * --provider weworked [--port N] [--limit N --window-ms N] [--today YYYY-MM-DD] starts the WeWorked emulator
+ * instead and prints {"provider", "baseUrl", "origin", "apiKey", "email"} (default provider: webwork).
  */
 const { startWebWorkEmulator } = require('../test/emulators/webwork');
 
@@ -28,20 +38,66 @@ function toNumber(value, flag) {
 	return number;
 }
 
+/** Test-only control endpoint (see the header comment); never enabled without --control. */
+function addControlRoutes(emulator) {
+	emulator.addRawRoute({
+		method: 'POST',
+		path: '/__control/deliver',
+		async handler(ctx) {
+			const { webhookId, event, data = {}, signature = 'hmac', headers = {} } = ctx.body || {};
+			if (typeof webhookId !== 'string' || typeof event !== 'string') {
+				return { status: 400, body: { error: 'webhookId and event (strings) are required' } };
+			}
+			if (!emulator.state.webhooks.some((w) => w.id === webhookId)) {
+				return { status: 404, body: { error: `Unknown webhook ${webhookId}` } };
+			}
+			try {
+				const answer = await emulator.deliver(webhookId, event, data, { signature, headers });
+				return { status: 200, body: answer };
+			} catch (error) {
+				return { status: 502, body: { error: error.message } };
+			}
+		},
+	});
+}
+
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const rateLimit = {};
 	if (args.limit !== undefined) rateLimit.limit = toNumber(args.limit, 'limit');
 	if (args['window-ms'] !== undefined) rateLimit.windowMs = toNumber(args['window-ms'], 'window-ms');
+	if (args.provider !== undefined && args.provider !== 'webwork') return startOtherProvider(args, rateLimit);
 	const emulator = await startWebWorkEmulator({
 		port: args.port !== undefined ? toNumber(args.port, 'port') : 0,
 		rateLimit,
 		today: typeof args.today === 'string' ? args.today : undefined,
 		autoDeliver: Boolean(args['auto-deliver']),
 	});
-	process.stdout.write(
-		`${JSON.stringify({ baseUrl: emulator.baseUrl, origin: emulator.origin, token: emulator.token, tokens: emulator.tokens })}\n`,
-	);
+	const info = { baseUrl: emulator.baseUrl, origin: emulator.origin, token: emulator.token, tokens: emulator.tokens };
+	if (args.control) {
+		addControlRoutes(emulator);
+		info.control = `${emulator.origin}/__control`;
+	}
+	process.stdout.write(`${JSON.stringify(info)}\n`);
+	const shutdown = () => emulator.close().then(() => process.exit(0));
+	process.on('SIGTERM', shutdown);
+	process.on('SIGINT', shutdown);
+}
+
+/** --provider weworked: the WeWorked emulator (no --control / --auto-deliver there). */
+async function startOtherProvider(args, rateLimit) {
+	if (args.provider !== 'weworked') {
+		process.stderr.write(`Unknown --provider ${args.provider} (webwork | weworked)\n`);
+		process.exit(2);
+	}
+	const { startWeWorkedEmulator } = require('../test/emulators/weworked');
+	const emulator = await startWeWorkedEmulator({
+		port: args.port !== undefined ? toNumber(args.port, 'port') : 0,
+		rateLimit,
+		today: typeof args.today === 'string' ? args.today : undefined,
+	});
+	const info = { provider: 'weworked', baseUrl: emulator.baseUrl, origin: emulator.origin, apiKey: emulator.apiKey, email: emulator.adminEmail };
+	process.stdout.write(`${JSON.stringify(info)}\n`);
 	const shutdown = () => emulator.close().then(() => process.exit(0));
 	process.on('SIGTERM', shutdown);
 	process.on('SIGINT', shutdown);

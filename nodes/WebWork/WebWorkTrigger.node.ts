@@ -179,13 +179,15 @@ export class WebWorkTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			/** True only when a remote webhook for exactly this URL and event set exists. Never deletes. */
+			/**
+			 * True only when exactly one remote webhook is registered for this URL, with exactly this event
+			 * set. Extra registrations for the URL answer false so `create` merges them. Never deletes.
+			 */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const url = this.getNodeWebhookUrl('default') as string;
 				const hooks = await ourRemoteWebhooks(this, workspaceOf(this), url);
-				const match = hooks.find((hook) => sameEvents(hook.events, selectedEvents(this)));
-				if (!match) return false;
-				remember(this, match);
+				if (hooks.length !== 1 || !sameEvents(hooks[0].events, selectedEvents(this))) return false;
+				remember(this, hooks[0]);
 				return true;
 			},
 			/** Registers our URL, or updates our existing registration when only the events changed. */

@@ -7,7 +7,8 @@
  *
  * Env: E2E_EMULATOR=<path> runs another emulator script with the same contract (prints one JSON
  * line {baseUrl, origin, token}, runs until SIGTERM); E2E_KEEP=1 keeps the temp folder for debugging;
- * E2E_TIMEOUT_MS changes the per-command timeout (120 s).
+ * E2E_TIMEOUT_MS changes the per-command timeout (120 s). The trigger scenario also needs the
+ * emulator's test-only control endpoint (`--control`, which is passed to it: JSON line gains "control").
  *
  * To add a scenario, append to SCENARIOS: it gets a context with n8n helpers, the emulator and
  * the imported credential, and reports results through check().
@@ -23,6 +24,10 @@ const PKG = require(path.join(ROOT, 'package.json'));
 const NODE_TYPE = `${PKG.name}.webWork`;
 const COMMAND_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS) || 120_000; // per n8n / npm command
 const EMULATOR_SCRIPT = process.env.E2E_EMULATOR || path.join(ROOT, 'scripts/emulator.js');
+const TRIGGER_TYPE = `${PKG.name}.webWorkTrigger`;
+const SERVER_START_TIMEOUT_MS = 90_000; // `n8n start` until published workflows are active
+const SERVER_STOP_TIMEOUT_MS = 20_000; // SIGTERM → exit, then SIGKILL
+const RECONCILE_SECONDS = 2; // n8n's publication reconcile interval for `n8n start` (default 10)
 
 // ---------------------------------------------------------------------------------------------
 // Results
@@ -178,7 +183,8 @@ async function installPackage(env, userFolder, tarball) {
 function startEmulator() {
 	return new Promise((resolve, reject) => {
 		if (!fs.existsSync(EMULATOR_SCRIPT)) return reject(new Error(`emulator not found: ${EMULATOR_SCRIPT}`));
-		const child = spawn(process.execPath, [EMULATOR_SCRIPT], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		// --control: the test-only POST /__control/deliver endpoint (scripts/emulator.js) the trigger scenario uses.
+		const child = spawn(process.execPath, [EMULATOR_SCRIPT, '--control'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		liveChildren.add(child);
 		const exited = new Promise((done) => child.on('exit', done));
 		exited.then(() => liveChildren.delete(child));
@@ -256,7 +262,135 @@ function makeN8n({ nodeBin, n8nBin, env, tmp }) {
 		return { execution: parseExecution(result.stdout), result };
 	}
 
-	return { n8n, importCredentials, importWorkflow, executeWorkflow };
+	/**
+	 * `n8n start` on 127.0.0.1:<port>, with WEBHOOK_URL pointing there so the URLs trigger nodes register
+	 * are reachable. Resolves once n8n printed "Editor is now accessible via" (its last startup step;
+	 * /healthz answers before the rest of startup) and /healthz answers 200. In 2.40.7 publications are
+	 * still being applied asynchronously at that point: wait on the publication status (see the trigger
+	 * scenario). Own process group, like run(); stop() sends SIGTERM to the group, as Ctrl-C would.
+	 */
+	async function startServer(port, extraEnv = {}) {
+		const baseUrl = `http://127.0.0.1:${port}`;
+		const serverEnv = {
+			...env,
+			...extraEnv,
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			WEBHOOK_URL: `${baseUrl}/`,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+		};
+		const child = spawn(nodeBin, [n8nBin, 'start'], { cwd: tmp, env: serverEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		liveChildren.add(child);
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		let spawnError = null;
+		child.on('error', (error) => (spawnError = error));
+		const exited = new Promise((done) => child.on('close', (code, signal) => done({ code, signal })));
+		exited.then(() => liveChildren.delete(child));
+		const running = () => child.exitCode === null && child.signalCode === null && !spawnError;
+		const tail = () => output.trim().split('\n').slice(-20).join('\n');
+
+		/** SIGTERM to the group (like Ctrl-C), SIGKILL after SERVER_STOP_TIMEOUT_MS; resolves {code, signal, clean}. */
+		let stopping = null;
+		const stop = () =>
+			(stopping ||= (async () => {
+				if (running()) killGroup(child, 'SIGTERM');
+				const timer = setTimeout(() => killGroup(child, 'SIGKILL'), SERVER_STOP_TIMEOUT_MS);
+				const result = spawnError ? { code: null, signal: null } : await exited;
+				clearTimeout(timer);
+				killGroup(child, 'SIGKILL'); // whatever is left of the group (task runner)
+				return { ...result, clean: result.code === 0 };
+			})());
+
+		const started = Date.now();
+		for (;;) {
+			if (!running()) {
+				await stop();
+				throw new Error(`n8n start exited before it was ready (${spawnError ? spawnError.message : child.exitCode ?? child.signalCode})\n${tail()}`);
+			}
+			if (Date.now() - started > SERVER_START_TIMEOUT_MS) {
+				await stop();
+				throw new Error(`n8n start was not ready within ${SERVER_START_TIMEOUT_MS / 1000}s\n${tail()}`);
+			}
+			if (output.includes('Editor is now accessible via')) {
+				const healthy = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(5000) })
+					.then((response) => response.ok)
+					.catch(() => false);
+				if (healthy) break;
+			}
+			await sleep(200);
+		}
+		return { baseUrl, startedInMs: Date.now() - started, output: () => output, tail, stop };
+	}
+
+	// n8n's own dependencies (flatted, for execution data), next to the n8n package.
+	const nodeModules = path.resolve(path.dirname(n8nBin), '..', '..');
+	return { n8n, importCredentials, importWorkflow, executeWorkflow, startServer, nodeModules };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls fn() until it returns a truthy value; then returns it. Throws after timeoutMs (message: string or () => string). */
+async function waitFor(fn, { timeoutMs = 15_000, intervalMs = 250, message = 'condition' } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await fn();
+		if (value) return value;
+		if (Date.now() > deadline) {
+			throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${typeof message === 'function' ? message() : message}`);
+		}
+		await sleep(intervalMs);
+	}
+}
+
+/**
+ * The internal REST API (/rest) of a running n8n, as the editor uses it: the first call of signIn()
+ * sets up the instance owner (POST /rest/owner/setup needs no auth on a fresh instance), later ones
+ * log in. n8n binds its auth cookie to a "browser-id" header, so every request sends the same one.
+ * Used for what the CLI cannot show about a running n8n: publication status and executions.
+ */
+function n8nRest(baseUrl) {
+	const owner = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-passw0rd' };
+	let cookie = '';
+	async function request(method, pathName, body) {
+		const headers = { Accept: 'application/json', 'browser-id': 'worktime-e2e-browser' };
+		if (body !== undefined) headers['Content-Type'] = 'application/json';
+		if (cookie) headers.Cookie = cookie;
+		const response = await fetch(`${baseUrl}/rest${pathName}`, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(30_000),
+		});
+		for (const header of response.headers.getSetCookie()) {
+			const match = /^n8n-auth=([^;]*)/.exec(header);
+			if (match) cookie = `n8n-auth=${match[1]}`;
+		}
+		const text = await response.text();
+		let json = null;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			// not JSON
+		}
+		if (!response.ok) {
+			const error = new Error(`n8n ${method} /rest${pathName} answered ${response.status}: ${text.slice(0, 300)}`);
+			error.status = response.status;
+			throw error;
+		}
+		return json && typeof json === 'object' && 'data' in json ? json.data : json;
+	}
+	async function signIn() {
+		try {
+			await request('POST', '/owner/setup', owner);
+		} catch (error) {
+			if (error.status !== 400) throw error; // 400: the owner is set up already
+			await request('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		}
+	}
+	return { request, signIn };
 }
 
 /** The execution JSON: from a line that is exactly "{" to the last line that is exactly "}". */
@@ -362,7 +496,251 @@ const SCENARIOS = [
 			});
 		},
 	},
+	{
+		name: 'WebWork Trigger in a running n8n: publish → webhook registered, delivery → execution, restart, unpublish',
+		run: triggerLifecycleScenario,
+	},
 ];
+
+function note(text) {
+	console.log(`NOTE ${text}`);
+}
+
+const sameSet = (a = [], b = []) => show([...a].sort()) === show([...b].sort());
+const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
+
+/** check() for an async body. */
+async function checkAsync(name, fn) {
+	let error = null;
+	await fn().catch((e) => (error = e));
+	check(name, () => {
+		if (error) throw error;
+	});
+}
+
+/**
+ * The trigger's webhook lifecycle in `n8n start` against the emulator's registered webhooks.
+ *
+ * n8n 2.40.7 applies publications through its "workflow publication service" (on by default,
+ * N8N_USE_WORKFLOW_PUBLICATION_SERVICE): publish:/unpublish:workflow only change activeVersionId in
+ * the database, and a reconciler (at startup and every N8N_WORKFLOW_PUBLICATION_RECONCILE_INTERVAL_SECONDS,
+ * default 10, here 2) compares it with the published version and applies the difference: it calls the
+ * node's checkExists/create when publishing and its delete when unpublishing, on a running n8n too.
+ * A workflow that stays published is not touched at startup (its webhook rows persist), so a restart
+ * calls none of the node's webhook methods. The reconciliation is asynchronous: "Editor is now
+ * accessible" comes before it, so the scenario waits on GET /rest/workflows/:id/publication-status.
+ */
+async function triggerLifecycleScenario({ importWorkflow, n8n, startServer, nodeModules, emulator, credential }) {
+	const workspaceId = '101';
+	const webhookId = '3f6c1e2a-8b4d-4f0e-9a7c-5d2b1e0f4a68'; // n8n sets one per webhook node; fixed here
+	const events = ['tracker.started', 'tracker.stopped'];
+	const trigger = node(
+		'WebWork Trigger',
+		TRIGGER_TYPE,
+		{
+			authentication: 'accessToken',
+			workspaceId: { __rl: true, mode: 'id', value: workspaceId },
+			events,
+			// Also proves that the webhook token create()/checkExists() keep in static data reaches webhook().
+			options: { verification: 'hmacSha256' },
+		},
+		{ webhookId, credentials: { webWorkApi: { id: credential.id, name: credential.name } } },
+	);
+	const workflow = chainWorkflow('e2eWebWorkTrigWf', 'e2e: WebWork Trigger', [trigger, node('Done', 'n8n-nodes-base.noOp', {})]);
+	const flatted = require(path.join(nodeModules, 'flatted'));
+
+	const port = await freePort();
+	const productionUrl = `http://127.0.0.1:${port}/webhook/${webhookId}/webhook`;
+	/** Remote webhooks with any of this node's URLs (production or test). */
+	const ours = async () => (await emulator.webhooks(workspaceId)).filter((hook) => String(hook.url).includes(webhookId));
+	const describeHooks = (hooks) => show(hooks.map(({ id, url, events: e }) => ({ id, url, events: e })));
+	const assertOne = (hooks, id) => {
+		assert(hooks.length === 1, `expected exactly one, got ${hooks.length}: ${describeHooks(hooks)}`);
+		assert(hooks[0].url === productionUrl, `registered ${hooks[0].url}, expected ${productionUrl}`);
+		assert(sameSet(hooks[0].events, events), `events ${show(hooks[0].events)}, expected ${show(events)}`);
+		if (id) assert(hooks[0].id === id, `webhook ${hooks[0].id}, expected ${id} (deleted and created anew?)`);
+	};
+	const cli = async (...args) => {
+		const result = await n8n(args);
+		// publish:/unpublish:workflow exit 0 even when they fail ("GOT ERROR", e.g. an unknown id).
+		if (result.code !== 0 || /GOT ERROR|^Error/m.test(result.stdout + result.stderr)) {
+			throw new Error(describeFailure(`n8n ${args.join(' ')}`, result));
+		}
+	};
+
+	let server = null;
+	let rest = null;
+	const start = async (label) => {
+		server = await startServer(port, { N8N_WORKFLOW_PUBLICATION_RECONCILE_INTERVAL_SECONDS: String(RECONCILE_SECONDS) });
+		console.log(`  (${label}: n8n start ready in ${seconds(server.startedInMs)})`);
+		rest = n8nRest(server.baseUrl);
+		await rest.signIn();
+	};
+	const stop = async (label) => {
+		const begin = Date.now();
+		const result = await server.stop();
+		server = null;
+		console.log(`  (${label}: n8n stopped in ${seconds(Date.now() - begin)}, exit ${result.code ?? result.signal})`);
+		return result;
+	};
+
+	/** Waits until n8n's publication status of the workflow is `wanted` with nothing in flight. */
+	const publication = async (wanted) => {
+		const begin = Date.now();
+		let last = null;
+		await waitFor(
+			async () => {
+				last = await rest.request('GET', `/workflows/${workflow.id}/publication-status`);
+				if (['failed', 'partial'].includes(last.status) && wanted !== last.status) {
+					throw new Error(`publication ${last.status}: ${show(last.triggers)}\n${server.tail()}`);
+				}
+				return last.status === wanted && !last.pendingVersionId;
+			},
+			{ timeoutMs: 30_000, message: () => `publication status "${wanted}" (last: ${show(last)})` },
+		);
+		return Date.now() - begin;
+	};
+
+	// Executions of the workflow, through the editor's REST API.
+	const executions = async () => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: workflow.id }));
+		return (await rest.request('GET', `/executions?filter=${filter}&limit=100`)).results;
+	};
+	const DONE = new Set(['success', 'error', 'crashed', 'canceled']);
+	/** Waits until the workflow has at least `count` executions, all finished; returns them newest first. */
+	const finishedExecutions = async (count) => {
+		const list = await waitFor(
+			async () => {
+				const all = await executions();
+				return all.length >= count && all.every((e) => DONE.has(e.status)) ? all : null;
+			},
+			{ message: `${count} finished execution(s) of ${workflow.id}` },
+		);
+		return list.sort((a, b) => Number(b.id) - Number(a.id));
+	};
+	/** One execution's run data (n8n stores execution data in flatted form). */
+	const executionData = async (executionId) => {
+		const execution = await rest.request('GET', `/executions/${executionId}`);
+		return typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+	};
+	const assertDelivered = async (execution, event, marker) => {
+		assert(execution.status === 'success', `execution ${execution.id} has status ${execution.status}`);
+		assert(execution.mode === 'webhook', `execution ${execution.id} has mode ${execution.mode}`);
+		const data = await executionData(execution.id);
+		const items = nodeItems({ data }, trigger.name);
+		assert(items.length === 1, `the trigger output ${items.length} items`);
+		const [{ event: got, workspace_id, data: payload }] = items;
+		assert(got === event && payload && payload.marker === marker, `the trigger output ${show(items[0])}`);
+		assert(String(workspace_id) === workspaceId, `workspace_id ${workspace_id}`);
+		assert(nodeItems({ data }, 'Done').length === 1, 'the node after the trigger did not get the item');
+	};
+	const postToProductionUrl = () =>
+		fetch(productionUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ event: 'tracker.started', workspace_id: Number(workspaceId), data: {} }),
+			signal: AbortSignal.timeout(10_000),
+		}).then((response) => response.status);
+
+	try {
+		// 1. Publish with the CLI while n8n is stopped, then start it.
+		await importWorkflow(workflow);
+		await cli('publish:workflow', `--id=${workflow.id}`);
+		const beforeStart = await ours();
+		check('import + CLI publish register nothing by themselves', () => assert(!beforeStart.length, describeHooks(beforeStart)));
+
+		await start('first start');
+		const published = await publication('published');
+		note(`publication applied ${seconds(published)} after n8n reported ready`);
+		let hooks = await ours();
+		check(`CLI publish + n8n start registered exactly one webhook: ${productionUrl} for ${show(events)}`, () => assertOne(hooks));
+		if (hooks.length !== 1) return;
+		const hookId = hooks[0].id;
+
+		// 2. Deliveries. Refused and ignored ones first: once the good one's execution has finished,
+		// an execution they had started would be there too.
+		const ignored = await emulator.deliver(hookId, 'project.created', { id: 1 });
+		const forged = await emulator.deliver(hookId, 'tracker.started', { user_id: 3 }, {
+			signature: 'none',
+			headers: { 'X-Webwork-Signature': 'f'.repeat(64) },
+		});
+		const marker1 = `e2e-started-${Date.now()}`;
+		const accepted = await emulator.deliver(hookId, 'tracker.started', { user_id: 3, marker: marker1 });
+		note(`n8n's answer to the accepted delivery: ${accepted.status} ${show(accepted.body)}`);
+		check('a signed delivery of a selected event is answered 200', () =>
+			assert(accepted.status === 200, `answered ${accepted.status}: ${show(accepted.body)}`),
+		);
+		check('a delivery of an unselected event is acknowledged 200 and ignored', () =>
+			assert(ignored.status === 200 && ignored.body && ignored.body.ignored === 1, `answered ${ignored.status}: ${show(ignored.body)}`),
+		);
+		check('a delivery with a wrong signature is refused 401', () =>
+			assert(forged.status === 401, `answered ${forged.status}: ${show(forged.body)}`),
+		);
+		await checkAsync('exactly one execution ran (success, webhook mode); the trigger output the tracker.started delivery', async () => {
+			const list = await finishedExecutions(1);
+			assert(list.length === 1, `${list.length} executions: ${show(list.map((e) => [e.id, e.status]))}`);
+			await assertDelivered(list[0], 'tracker.started', marker1);
+		});
+
+		// 3. Clean restart: the webhook stays registered; nothing registers it again.
+		const firstStop = await stop('restart');
+		check('n8n stops cleanly on SIGTERM to its process group (exit 0)', () => assert(firstStop.clean, `exit ${firstStop.code ?? firstStop.signal}`));
+		hooks = await ours();
+		check('a clean stop leaves the remote webhook registered', () => assertOne(hooks, hookId));
+		await start('restart');
+		await sleep((RECONCILE_SECONDS + 1) * 1000); // the startup and one periodic reconciliation
+		await publication('published');
+		hooks = await ours();
+		check('after a restart: still exactly one remote webhook, the same one (no duplicate)', () => assertOne(hooks, hookId));
+		const marker2 = `e2e-stopped-${Date.now()}`;
+		const afterRestart = await emulator.deliver(hookId, 'tracker.stopped', { user_id: 3, marker: marker2 });
+		await checkAsync('after the restart a signed tracker.stopped delivery is answered 200 and runs the workflow', async () => {
+			assert(afterRestart.status === 200, `answered ${afterRestart.status}: ${show(afterRestart.body)}`);
+			const list = await finishedExecutions(2);
+			assert(list.length === 2, `${list.length} executions`);
+			await assertDelivered(list[0], 'tracker.stopped', marker2);
+		});
+
+		// 4a. CLI unpublish while n8n runs: the reconciler notices and runs the node's delete.
+		const unpublishedAt = Date.now();
+		await cli('unpublish:workflow', `--id=${workflow.id}`);
+		await checkAsync("CLI unpublish while n8n runs: n8n unpublishes within a reconciliation and the node's delete removes the remote webhook", async () => {
+			await publication('not_published');
+			note(`unpublish applied ${seconds(Date.now() - unpublishedAt)} after the CLI command started`);
+			hooks = await ours();
+			assert(!hooks.length, `still registered: ${describeHooks(hooks)}`);
+		});
+		const afterUnpublish = await postToProductionUrl();
+		check('after unpublishing n8n answers the production URL 404', () => assert(afterUnpublish === 404, `answered ${afterUnpublish}`));
+
+		// 4b. An earlier registration for our URL with other events (e.g. left behind when static data
+		// was lost), then CLI publish while n8n runs: create() must update that one, not add another.
+		const stale = (await emulator.post('/webhooks', { workspace_id: Number(workspaceId), url: productionUrl, events: ['tracker.started'] })).data;
+		await cli('publish:workflow', `--id=${workflow.id}`);
+		await checkAsync('CLI publish while n8n runs: a stale registration for our URL is updated to our events, not duplicated', async () => {
+			await publication('published');
+			assertOne(await ours(), stale.id);
+		});
+
+		// 4c. CLI unpublish while n8n is stopped: applied by the startup reconciliation.
+		await stop('unpublish while stopped');
+		const beforeUnpublish = await ours();
+		await cli('unpublish:workflow', `--id=${workflow.id}`);
+		hooks = await ours();
+		check('CLI unpublish while n8n is stopped changes nothing remotely by itself', () =>
+			assert(describeHooks(hooks) === describeHooks(beforeUnpublish) && hooks.length, `before ${describeHooks(beforeUnpublish)}, after ${describeHooks(hooks)}`),
+		);
+		await start('start after unpublish');
+		await checkAsync("n8n start after a CLI unpublish runs the node's delete: no remote webhook left", async () => {
+			await publication('not_published');
+			hooks = await ours();
+			assert(!hooks.length, `still registered: ${describeHooks(hooks)}`);
+		});
+		await stop('end');
+	} finally {
+		if (server) await server.stop();
+	}
+}
 
 // ---------------------------------------------------------------------------------------------
 // Emulator client (the test's own view of the API, for expected values)
@@ -372,7 +750,10 @@ function emulatorClient(info) {
 	async function get(pathName, query = {}) {
 		const url = new URL(base + pathName);
 		for (const [key, value] of Object.entries(query)) url.searchParams.set(key, String(value));
-		const response = await fetch(url, { headers: { Authorization: `Bearer ${info.token}`, Accept: 'application/json' } });
+		const response = await fetch(url, {
+			headers: { Authorization: `Bearer ${info.token}`, Accept: 'application/json' },
+			signal: AbortSignal.timeout(30_000),
+		});
 		const body = await response.json().catch(() => null);
 		if (!response.ok) throw new Error(`emulator GET ${url.pathname} answered ${response.status}: ${show(body)}`);
 		return body;
@@ -387,7 +768,36 @@ function emulatorClient(info) {
 			if (!pagination || page >= pagination.last_page) return records;
 		}
 	}
-	return { ...info, get, getAll };
+	async function post(pathName, body) {
+		const response = await fetch(base + pathName, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${info.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+			body: JSON.stringify(body),
+			signal: AbortSignal.timeout(30_000),
+		});
+		const json = await response.json().catch(() => null);
+		if (!response.ok) throw new Error(`emulator POST ${pathName} answered ${response.status}: ${show(json)}`);
+		return json;
+	}
+	/** Registered webhooks of a workspace (GET /webhooks: the API itself, as the trigger node sees it). */
+	const webhooks = (workspaceId) => getAll('/webhooks', { workspace_id: workspaceId });
+	/**
+	 * Has the emulator deliver `event` to a registered webhook (scripts/emulator.js --control, test-only);
+	 * resolves with the receiver's answer {status, headers, body}.
+	 */
+	async function deliver(webhookId, event, data, extra = {}) {
+		if (!info.control) throw new Error('the emulator has no control endpoint (its JSON line lacks "control"; start it with --control)');
+		const response = await fetch(`${info.control}/deliver`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ webhookId, event, data, ...extra }),
+			signal: AbortSignal.timeout(30_000),
+		});
+		const body = await response.json().catch(() => null);
+		if (response.status !== 200) throw new Error(`emulator control deliver answered ${response.status}: ${show(body)}`);
+		return body;
+	}
+	return { ...info, get, getAll, post, webhooks, deliver };
 }
 
 // ---------------------------------------------------------------------------------------------

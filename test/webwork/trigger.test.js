@@ -180,3 +180,14 @@ test('"listen for test event" registers the test URL and removes it afterwards',
 	await deactivateWebhooks(tw, { mode: 'manual' });
 	expect(remoteHooks()).toHaveLength(0);
 });
+
+test('a second registration for our URL is merged away on publish, so nothing is delivered twice', async () => {
+	const tw = trigger();
+	const receiver = await receiverFor(tw);
+	await activateWebhooks(tw);
+	emulator.state.webhooks.push({ id: 'stray', workspace_id: WS, url: receiver.url, events: ['tracker.started', 'member.updated'], token: 'whsec_stray' });
+	const again = await activateWebhooks(tw);
+	expect(again.checkExists).toBe(false);
+	expect(remoteHooks()).toHaveLength(1);
+	expect([...remoteHooks()[0].events].sort()).toEqual(['tracker.started', 'tracker.stopped']);
+});
