@@ -180,11 +180,11 @@ async function installPackage(env, userFolder, tarball) {
 }
 
 /** Starts the emulator and resolves with {baseUrl, origin, token, stop()} once it printed its JSON line. */
-function startEmulator() {
+function startEmulator(extraArgs = ['--control']) {
 	return new Promise((resolve, reject) => {
 		if (!fs.existsSync(EMULATOR_SCRIPT)) return reject(new Error(`emulator not found: ${EMULATOR_SCRIPT}`));
 		// --control: the test-only POST /__control/deliver endpoint (scripts/emulator.js) the trigger scenario uses.
-		const child = spawn(process.execPath, [EMULATOR_SCRIPT, '--control'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [EMULATOR_SCRIPT, ...extraArgs], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		liveChildren.add(child);
 		const exited = new Promise((done) => child.on('exit', done));
 		exited.then(() => liveChildren.delete(child));
@@ -216,7 +216,7 @@ function startEmulator() {
 			const line = stdout.slice(0, newline);
 			try {
 				const info = JSON.parse(line);
-				assert(info.baseUrl && info.token, `JSON line lacks baseUrl/token: ${line}`);
+				assert(info.baseUrl && (info.token || info.apiKey), `JSON line lacks baseUrl and a token or API key: ${line}`);
 				settle(null, info);
 			} catch (error) {
 				settle(new Error(`emulator's first line is not the expected JSON (${error.message}): ${line}`));
@@ -494,6 +494,47 @@ const SCENARIOS = [
 				const differing = got.find((p, i) => show(p) !== show(expected[i]));
 				assert(!differing, `record ${differing && differing.id} differs from the emulator's`);
 			});
+		},
+	},
+	{
+		name: 'WeWorked: manual trigger → clients (Simplify) → projects (raw) (n8n execute)',
+		async run({ importWorkflow, importCredentials, executeWorkflow }) {
+			const weworked = await startEmulator(['--provider', 'weworked']);
+			try {
+				const credential = { id: 'e2eWeWorkedCred1', name: 'WeWorked e2e', type: 'weWorkedApi' };
+				await importCredentials([{ ...credential, data: { apiKey: weworked.apiKey, email: weworked.email, baseUrl: weworked.baseUrl } }]);
+				const weWorkedNode = (name, parameters) =>
+					node(name, 'n8n-nodes-worktime.weWorked', parameters, {
+						credentials: { weWorkedApi: { id: credential.id, name: credential.name } },
+					});
+				const workflow = chainWorkflow('e2eWeWorked', 'e2e: weworked', [
+					node('Start', 'n8n-nodes-base.manualTrigger', {}),
+					weWorkedNode('Clients', { resource: 'clients', operation: 'getAll', returnAll: true }),
+					weWorkedNode('Projects', { resource: 'projects', operation: 'getAll', returnAll: true, simplify: false }),
+				]);
+				workflow.nodes[2].executeOnce = true;
+				await importWorkflow(workflow);
+				const { execution, result } = await executeWorkflow(workflow.id);
+				check('WeWorked execution succeeded', () => {
+					assert(execution && execution.status === 'success' && result.code === 0, executionError(execution, result));
+				});
+				if (!execution) return;
+				const headers = { 'x-api-key': weworked.apiKey, 'x-ww-user': weworked.email };
+				const clients = await (await fetch(`${weworked.baseUrl}/v1/clients`, { headers })).json();
+				check(`Clients node output ${clients.length} simplified clients (numbers and booleans, not strings)`, () => {
+					const got = nodeItems(execution, 'Clients');
+					assert(got.length === clients.length, `got ${got.length}`);
+					assert(show(got.map((c) => String(c.clientId))) === show(clients.map((c) => c.clientId)), 'ids differ');
+					assert(got.every((c) => typeof c.clientId === 'number' && typeof c.isActive === 'boolean'), 'not simplified');
+				});
+				const projects = await (await fetch(`${weworked.baseUrl}/v1/projects`, { headers })).json();
+				check('Projects node with Simplify off output the API\'s grouped shape unchanged', () => {
+					const got = nodeItems(execution, 'Projects');
+					assert(got.length === 1 && show(got[0]) === show(projects[0]), `got ${show(got).slice(0, 200)}`);
+				});
+			} finally {
+				await weworked.stop();
+			}
 		},
 	},
 	{
