@@ -58,7 +58,8 @@ export function pacerFor(key: string, limit: RateLimit): RequestPacer {
 type Headers = Record<string, unknown>;
 
 function header(headers: Headers, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
+	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
 	if (value === undefined || value === null) return undefined;
 	return String(Array.isArray(value) ? value[0] : value);
 }

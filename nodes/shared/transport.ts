@@ -68,6 +68,19 @@ const TRANSIENT_CODES = new Set([
 	'ESOCKETTIMEDOUT',
 ]);
 
+/** The HTTP answer inside a thrown request error (an OAuth2 401 after n8n's refresh attempt), if any. */
+function responseInside(error: unknown): ApiResponse | undefined {
+	let current = error as { response?: { status?: unknown; data?: unknown; headers?: unknown }; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		const response = current.response;
+		if (response && typeof response.status === 'number') {
+			return { statusCode: response.status, body: response.data, headers: (response.headers ?? {}) as Record<string, unknown> };
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
 /** The network error code (ECONNRESET, ETIMEDOUT, …) buried in n8n's wrapped request error, if any. */
 function transientCode(error: unknown): string | undefined {
 	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
@@ -138,7 +151,9 @@ export async function apiRequest(
 		arrayFormat: profile.arrayFormat,
 		timeout: request.timeoutMs ?? RETRY_POLICY.defaultTimeoutMs,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		// We judge statuses ourselves, except that an OAuth2 401 must throw: only then does n8n refresh
+		// the access token and repeat the request.
+		ignoreHttpStatusErrors: /OAuth2Api$/.test(credentialType) ? { ignore: true, except: [401] } : true,
 	};
 	let rateLimitRetries = 0;
 	let serverErrorRetries = 0;
@@ -153,6 +168,8 @@ export async function apiRequest(
 				{ ...options },
 			)) as ApiResponse;
 		} catch (error) {
+			const answered = responseInside(error);
+			if (answered) throw apiError(this, profile, request, answered, itemIndex);
 			const code = transientCode(error);
 			if (code && idempotent && serverErrorRetries < RETRY_POLICY.serverErrorRetries) {
 				await sleep(RETRY_POLICY.backoffBaseMs * 2 ** serverErrorRetries++);

@@ -136,3 +136,38 @@ describe('resource locators: From List search', () => {
 		).rejects.toThrow(/Choose a workspace first/);
 	});
 });
+
+describe('OAuth2 authorization code tokens', () => {
+	test('an expired access token is refreshed by n8n with the refresh token, and the item succeeds', async () => {
+		const code = emulator.issueAuthorizationCode();
+		const tokens = await (
+			await fetch(`${emulator.origin}/oauth/token`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: 'test-client', client_secret: 'test-secret' }),
+			})
+		).json();
+		emulator.expireAccessTokens();
+		const result = await runWebWork(
+			emulator,
+			{ authentication: 'oAuth2', resource: 'workspaces', operation: 'getAll', returnAll: true },
+			{
+				credentials: {
+					webWorkOAuth2Api: {
+						grantType: 'authorizationCode',
+						clientId: 'test-client',
+						clientSecret: 'test-secret',
+						accessTokenUrl: `${emulator.origin}/oauth/token`,
+						baseUrl: emulator.baseUrl,
+						requestsPerMinute: 100000,
+						oauthTokenData: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, token_type: 'Bearer' },
+					},
+				},
+			},
+		);
+		expect(result.status).toBe('success');
+		expect(requestsTo(emulator, 'GET', '/workspaces').map((r) => r.status)).toEqual([401, 200]);
+		expect(requestsTo(emulator, 'POST', '/oauth/token').pop().body.grant_type).toBe('refresh_token');
+		expect(result.credentialsHelper.tokenUpdates).toEqual(['webWorkOAuth2Api']);
+	});
+});
