@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { ActionNodeDefinition } from '../shared/router';
 import { actionNodeProperties, executeActionNode } from '../shared/router';
+import { webWorkAuthentication, webWorkCredentials } from './common';
 import { listSearch } from './methods/listSearch';
 import { webWorkData, webWorkMessage, webWorkPaging, webWorkProfile } from './profile';
 import { webWorkResources } from './resources';
@@ -29,29 +30,9 @@ export class WebWork implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'webWorkApi',
-				required: true,
-				displayOptions: { show: { authentication: ['accessToken'] } },
-			},
-			{
-				name: 'webWorkOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: webWorkCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Personal Access Token', value: 'accessToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
+			webWorkAuthentication,
 			...actionNodeProperties(definition),
 		],
 	};
