@@ -181,7 +181,7 @@ function optionsCollection(resource: ResourceSpec, operation: OperationSpec, fea
 				"The provider's two doc versions disagree on where this field goes; the default follows the current docs",
 		});
 	}
-	if (operation.endpointOverridable) {
+	if (operation.evidence === 'inferredPath') {
 		options.push(
 			{
 				displayName: 'Method Override',

@@ -48,7 +48,10 @@ export interface FieldSpec {
 
 export type LocatorEntity = 'workspace' | 'project' | 'member' | 'contract' | 'task' | 'client' | 'user';
 
-/** How trustworthy an operation's route is, from the spec's tags. */
+/**
+ * How trustworthy an operation's route is, from the spec's tags. `inferredPath` routes (the docs name
+ * the operation, not its path) get Method / Path Override options.
+ */
 export type Evidence = 'documented' | 'inferred' | 'inferredPath';
 
 export interface OperationSpec {
@@ -69,8 +72,6 @@ export interface OperationSpec {
 	evidence: Evidence;
 	/** Shown as a notice above the fields: what is inferred and how to override it. */
 	note?: string;
-	/** For routes the docs do not name: lets the user replace method and path under Options. */
-	endpointOverridable?: boolean;
 }
 
 export interface ResourceSpec {

@@ -330,3 +330,32 @@ test('the README lists every resource and operation', () => {
 		for (const operation of resource.operations) expect(row).toContain(`\`${operation.operation}\` ${operation.name}`);
 	}
 });
+
+test('every operation with an inferred route offers Method and Path Override', () => {
+	const properties = new WebWork().description.properties;
+	for (const resource of webWorkResources) {
+		for (const operation of resource.operations.filter((o) => o.evidence === 'inferredPath')) {
+			const options = properties.find(
+				(p) => p.name === 'options' && p.displayOptions?.show?.resource?.[0] === resource.value && p.displayOptions?.show?.operation?.[0] === operation.operation,
+			);
+			expect(options.options.map((o) => o.name)).toEqual(expect.arrayContaining(['methodOverride', 'pathOverride']));
+		}
+	}
+});
+
+test('an overridden path and method are what is called', async () => {
+	const emulator = await startWebWorkEmulator();
+	try {
+		const result = await runWebWork(emulator, {
+			resource: 'leaves',
+			operation: 'getPolicies',
+			workspaceId: byId(WS),
+			options: { methodOverride: 'GET', pathOverride: '/leaves/balances' },
+		});
+		expect(requestsTo(emulator, 'GET', '/leaves/balances')).toHaveLength(1);
+		expect(requestsTo(emulator, 'GET', '/leaves/policies')).toHaveLength(0);
+		expect(result.status).toBe('error'); // balances needs dates: the override really went there
+	} finally {
+		await emulator.close();
+	}
+});

@@ -86,7 +86,6 @@ export const expensesResource: ResourceSpec = {
 			path: '/expenses/categories',
 			pagination: { maxPerPage: 100 },
 			evidence: 'inferredPath',
-			endpointOverridable: true,
 			// spec note: Tag text says 'view expense categories'; path not found.
 			fields: [
 				workspaceId('query'),

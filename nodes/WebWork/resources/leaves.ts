@@ -85,7 +85,6 @@ export const leavesResource: ResourceSpec = {
 			method: 'PUT',
 			path: '/leaves/{leaveId}/approve',
 			evidence: 'inferredPath',
-			endpointOverridable: true,
 			// spec note: Mentioned in older tag description; method/path not found. Legacy v1 used PUT /rest-api/leaves/approve/{id}.
 			fields: [
 				{ name: 'leaveId', in: 'path', kind: 'string', required: true },
@@ -100,7 +99,6 @@ export const leavesResource: ResourceSpec = {
 			method: 'PUT',
 			path: '/leaves/{leaveId}/reject',
 			evidence: 'inferredPath',
-			endpointOverridable: true,
 			// spec note: Mentioned in older tag description; method/path not found. Legacy v1 used PUT /rest-api/leaves/reject/{id} with reason.
 			fields: [
 				{ name: 'leaveId', in: 'path', kind: 'string', required: true },

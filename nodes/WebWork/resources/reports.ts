@@ -102,7 +102,6 @@ export const reportsResource: ResourceSpec = {
 			path: '/reports/activity-descriptions',
 			pagination: { maxPerPage: 100 },
 			evidence: 'inferredPath',
-			endpointOverridable: true,
 			// spec note: Named in Reports tag summary; path not found.
 			fields: [
 				workspaceId('query'),
