@@ -82,7 +82,13 @@ const EVENT_OPTIONS = Object.values(LISTS)
 function sourceFor(context: IPollFunctions, name: string, list: WatchedList, events: string[], options: IDataObject): SnapshotSource {
 	const occurrences = new Map<string, number>();
 	return {
-		name: name === 'expenses' ? `expenses:${String(options.expenseStatus || 'all')}` : name,
+		// Settings that change what the list returns are part of the name: a change starts afresh, silently.
+		name:
+			name === 'expenses'
+				? `expenses:${String(options.expenseStatus || 'all')}`
+				: name === 'time'
+					? `time:${String(options.timeStatus || 'all')}:${Number(options.timeWindowDays) || 7}d`
+					: name,
 		async fetch() {
 			const { body } = await apiRequest.call(context, weWorkedProfile, {
 				method: 'GET',

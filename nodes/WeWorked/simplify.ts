@@ -13,8 +13,12 @@ const FIELD_ALIASES: Record<string, string> = {
 	receiptURL: 'receiptUrl',
 };
 
-/** Codes and contact data that look numeric but must stay text. */
-const TEXT_FIELDS = new Set(['zip', 'phone', 'internalId', 'invoiceNum', 'projectCode', 'taskCode', 'shortDesc', 'vatNumber']);
+/**
+ * Only ids and money/time amounts become numbers; names, notes, codes and contact data stay text even
+ * when they look numeric (a project called "2024", a zip code, an internal id "007").
+ */
+const NUMERIC_FIELDS = /(^id|[a-z]Id|rate|cost|hours|amount|total|quantity|price|tax|discount)$/i;
+const TEXT_FIELDS = new Set(['internalId']);
 const FLAG_FIELDS = /^(is[A-Z]\w*|billable|trackLeave)$/;
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
@@ -35,7 +39,7 @@ function normalize(value: unknown, field = ''): unknown {
 	}
 	if (typeof value !== 'string') return value;
 	if (FLAG_FIELDS.test(field) && (value === '0' || value === '1')) return value === '1';
-	if (!TEXT_FIELDS.has(field) && NUMBER.test(value)) return Number(value);
+	if (NUMERIC_FIELDS.test(field) && !TEXT_FIELDS.has(field) && NUMBER.test(value)) return Number(value);
 	return value;
 }
 

@@ -25,6 +25,8 @@ interface ApprovalEvent {
 	path: string;
 	/** Filters that select what waits for a decision. */
 	query(lookbackDays: number): IDataObject;
+	/** The query depends on the look-back window (so it belongs in the cursor's name). */
+	lookback?: boolean;
 	/** Which time marks a new occurrence. */
 	time(record: IDataObject): string | undefined;
 	key?(record: IDataObject): string;
@@ -41,6 +43,7 @@ const EVENTS: ApprovalEvent[] = [
 		description: 'GET /time-requests?status=pending over the look-back window (the API requires a date range)',
 		path: '/time-requests',
 		// date_from/date_to are required and filter the requested time, so look back from today.
+		lookback: true,
 		query: (days) => ({ status: 'pending', date_from: isoDate(Date.now() - days * DAY_MS), date_to: isoDate(Date.now() + DAY_MS) }),
 		time: (r) => text(r.created_at),
 	},
@@ -67,6 +70,7 @@ const EVENTS: ApprovalEvent[] = [
 		description:
 			'GET /expenses dated within the look-back window: the API documents no expense status, so every new expense counts',
 		path: '/expenses',
+		lookback: true,
 		query: (days) => ({ date_from: isoDate(Date.now() - days * DAY_MS) }),
 		time: (r) => text(r.created_at) ?? text(r.added_dte),
 	},
@@ -75,6 +79,7 @@ const EVENTS: ApprovalEvent[] = [
 function sourceFor(context: IPollFunctions, event: ApprovalEvent, workspaceId: string, lookbackDays: number): PollSource {
 	return {
 		event: event.value,
+		cursorKey: `${event.value}:${workspaceId}${event.lookback ? `:${lookbackDays}d` : ''}`,
 		async fetchPage(page) {
 			const { body } = await apiRequest.call(context, webWorkProfile, {
 				method: 'GET',

@@ -227,12 +227,14 @@ export class WebWorkTrigger implements INodeType {
 				const stored = this.getWorkflowStaticData('node') as StoredWebhook;
 				const workspaceId = workspaceOf(this);
 				const url = this.getNodeWebhookUrl('default') as string;
-				const ids = new Set<string>(stored.webhookId ? [stored.webhookId] : []);
+				let ids: string[];
 				try {
-					// Static data can be missing or stale (import, restore): the remote list is the truth.
-					for (const hook of await ourRemoteWebhooks(this, workspaceId, url)) ids.add(hook.id);
+					// Static data can be missing or stale (import, restore): only what is registered for our
+					// exact URL is ours, so a stale stored id can never delete another workflow's webhook.
+					ids = (await ourRemoteWebhooks(this, workspaceId, url)).map((hook) => hook.id);
 				} catch (error) {
 					this.logger.warn(`WebWork Trigger could not list webhooks, deleting the stored one only: ${(error as Error).message}`);
+					ids = stored.webhookId ? [stored.webhookId] : [];
 				}
 				let allGone = true;
 				for (const id of ids) allGone = (await deleteRemote(this, workspaceId, id)) && allGone;

@@ -39,23 +39,19 @@ export async function fetchPages(
 			{ ...request, qs: { ...request.qs, [paging.pageParam]: page, [paging.perPageParam]: perPage } },
 			itemIndex,
 		);
-		bodies.push(body);
 		const pageRecords = paging.records(body);
+		const position = paging.position(body);
+		// A page equal to the previous one, or page numbers that do not follow the request, mean the API
+		// ignores `page`: stop (without its repeated records) rather than loop forever.
+		const first = pageRecords.length ? JSON.stringify(pageRecords[0]) : undefined;
+		if (page > 1 && (first === previousFirst || (position && position.current < page))) break;
+		previousFirst = first;
+		bodies.push(body);
 		records.push(...pageRecords);
 		if (want.limit !== undefined && records.length >= want.limit) {
 			return { records: records.slice(0, want.limit), bodies };
 		}
-		const position = paging.position(body);
-		if (pageRecords.length === 0) break;
-		if (position) {
-			if (position.current >= position.last) break;
-			continue;
-		}
-		// Without page numbers in the answer: a short page is the last, and a page equal to the
-		// previous one means the API ignores `page` (stop rather than loop forever).
-		const first = JSON.stringify(pageRecords[0]);
-		if (pageRecords.length < perPage || first === previousFirst) break;
-		previousFirst = first;
+		if (!pageRecords.length || (position ? position.current >= position.last : pageRecords.length < perPage)) break;
 	}
 	return { records, bodies };
 }

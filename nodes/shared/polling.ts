@@ -6,6 +6,11 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
  */
 export interface PollSource {
 	event: string;
+	/**
+	 * Names the cursor: the event plus every setting that changes what the list returns (workspace,
+	 * look-back), so a changed setting starts a fresh, silent cursor instead of dumping the new list.
+	 */
+	cursorKey: string;
 	/** Reads one page (1-based). `done` is true when it was the last page. */
 	fetchPage(page: number): Promise<{ records: IDataObject[]; done: boolean }>;
 	/** Identity of an occurrence; include a submission time where the same record can be re-submitted. */
@@ -33,8 +38,13 @@ export const DEFAULT_POLL_OPTIONS: PollOptions = {
 interface EventCursor {
 	/** Keys of occurrences already emitted or deliberately skipped, oldest first. */
 	seen: string[];
-	/** Keys met during the scan in progress; replaces `seen` when the scan completes. */
+	/** Keys met during the scan in progress. */
 	scan: string[];
+	/**
+	 * Keys the last complete scan did not meet. A key is forgotten only when two scans in a row miss it:
+	 * one miss can be a record that moved to an earlier page while the scan was under way.
+	 */
+	missed?: string[];
 	/** Page the next poll continues from; 1 starts a new scan. */
 	nextPage: number;
 	/** Newest record time seen, on the API's clock (never compared with n8n's clock). */
@@ -81,7 +91,7 @@ export async function pollSources(
 	const fetched: Array<{ source: PollSource; startPage: number; records: IDataObject[]; done: boolean; pages: number }> = [];
 	const startCursors = cursorsOf(this.getWorkflowStaticData('node'));
 	for (const source of sources) {
-		const startPage = startCursors[source.event]?.nextPage ?? 1;
+		const startPage = startCursors[source.cursorKey]?.nextPage ?? 1;
 		const records: IDataObject[] = [];
 		let done = false;
 		let pages = 0;
@@ -96,9 +106,11 @@ export async function pollSources(
 
 	// Synchronous from here on: read the cursor as it is now, decide, write it back.
 	const cursors = cursorsOf(this.getWorkflowStaticData('node'));
+	const current = new Set(sources.map((source) => source.cursorKey));
+	for (const key of Object.keys(cursors)) if (!current.has(key)) delete cursors[key]; // settings changed
 	const emitted: Array<{ event: string; record: IDataObject }> = [];
 	for (const { source, startPage, records, done, pages } of fetched) {
-		const cursor: EventCursor = cursors[source.event] ?? { seen: [], scan: [], nextPage: 1, primed: false };
+		const cursor: EventCursor = cursors[source.cursorKey] ?? { seen: [], scan: [], nextPage: 1, primed: false };
 		if (cursor.nextPage !== startPage) continue; // an overlapping poll already consumed these pages
 		const seen = new Set(cursor.seen);
 		const scan = new Set(cursor.scan);
@@ -122,8 +134,11 @@ export async function pollSources(
 		}
 		cursor.watermark = newestText;
 		if (done) {
-			// A complete scan shows everything still listed: forget what is gone, keep what was just emitted.
-			cursor.seen = bounded(cursor, [...scan], options.maxRemembered);
+			// A complete scan shows what is still listed; forget only what two scans in a row missed.
+			const missedBefore = new Set(cursor.missed ?? []);
+			const missedNow = cursor.seen.filter((key) => !scan.has(key));
+			cursor.seen = bounded(cursor, [...scan, ...missedNow.filter((key) => !missedBefore.has(key))], options.maxRemembered);
+			cursor.missed = missedNow.filter((key) => !missedBefore.has(key));
 			cursor.scan = [];
 			cursor.nextPage = 1;
 			cursor.primed = true;
@@ -132,7 +147,7 @@ export async function pollSources(
 			cursor.scan = bounded(cursor, [...scan], options.maxRemembered);
 			cursor.nextPage = startPage + pages;
 		}
-		cursors[source.event] = cursor;
+		cursors[source.cursorKey] = cursor;
 	}
 	return emitted;
 }
@@ -189,6 +204,8 @@ export async function diffSnapshots(
 	const staticData = this.getWorkflowStaticData('node');
 	if (typeof staticData.snapshots !== 'object' || staticData.snapshots === null) staticData.snapshots = {};
 	const snapshots = staticData.snapshots as unknown as Record<string, SnapshotState>;
+	const current = new Set(sources.map((source) => source.name));
+	for (const name of Object.keys(snapshots)) if (!current.has(name)) delete snapshots[name]; // settings changed
 	const emitted: Array<{ event: string; record: IDataObject }> = [];
 	for (const { source, records } of fetched) {
 		const state = snapshots[source.name] ?? { fingerprints: {}, primed: false };

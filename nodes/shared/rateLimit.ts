@@ -76,12 +76,13 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
 
 /**
  * When X-RateLimit-Remaining says the window is used up, the instant it frees again, from
- * X-RateLimit-Reset (epoch seconds, or seconds from now when the number is small).
+ * X-RateLimit-Reset: epoch milliseconds or seconds, or seconds from now when the number is small.
  */
 export function exhaustedUntil(headers: Headers, now = Date.now()): number | undefined {
 	const remaining = header(headers, 'x-ratelimit-remaining');
 	if (remaining === undefined || Number(remaining) > 0) return undefined;
 	const reset = Number(header(headers, 'x-ratelimit-reset'));
 	if (!Number.isFinite(reset) || reset <= 0) return undefined;
+	if (reset > 1e12) return reset;
 	return reset > 1e9 ? reset * 1000 : now + reset * 1000;
 }

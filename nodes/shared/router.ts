@@ -62,11 +62,12 @@ function buildRequest(context: IExecuteFunctions, operation: OperationSpec, item
 		? (context.getNodeParameter(optionalFieldsCollection(operation).name, itemIndex, {}) as IDataObject)
 		: {};
 	const values: Record<FieldLocation, IDataObject> = { path: {}, query: {}, body: {} };
+	const timeZone = context.getTimezone();
 	for (const field of operation.fields) {
 		const raw = field.required
 			? context.getNodeParameter(parameterName(field), itemIndex, undefined, { extractValue: true })
 			: optional[parameterName(field)];
-		const value = convertValue(field, unwrapLocator(raw));
+		const value = convertValue(field, unwrapLocator(raw), timeZone);
 		if (value === undefined) {
 			if (field.required) throw new FieldValueError(fieldLabel(field), `"${fieldLabel(field)}" is required`);
 			continue;

@@ -94,6 +94,12 @@ function transientCode(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** Blind 429 backoff: one request slot, then ×4 per retry, up to a whole window (and the wait cap). */
+function rateLimitBackoff(limit: RateLimit, attempt: number): number {
+	const slot = Math.max(RETRY_POLICY.backoffBaseMs, limit.windowMs / limit.requests);
+	return Math.min(RETRY_POLICY.maxWaitMs, limit.windowMs, slot * 4 ** attempt);
+}
+
 function joinUrl(base: string, path: string): string {
 	if (/^https?:\/\//i.test(path)) return path;
 	return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
@@ -140,7 +146,8 @@ export async function apiRequest(
 	const credentialType = profile.credentialType(this);
 	const credentials = await this.getCredentials(credentialType, itemIndex);
 	const baseUrl = profile.baseUrl(credentials);
-	const pacer = pacerFor(pacingKey(this, credentialType, baseUrl), profile.rateLimit(credentials));
+	const limit = profile.rateLimit(credentials);
+	const pacer = pacerFor(pacingKey(this, credentialType, baseUrl), limit);
 	const idempotent = IDEMPOTENT.includes(request.method);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -193,17 +200,20 @@ export async function apiRequest(
 		const retryAfter = retryAfterMs(response.headers);
 		const resetAt = exhaustedUntil(response.headers);
 		if (status < 400) {
-			if (resetAt) pacer.blockUntil(resetAt);
+			// Never trust a reset further away than one window (clock skew, unusual units).
+			if (resetAt) pacer.blockUntil(Math.min(resetAt, Date.now() + limit.windowMs));
 			return response;
 		}
 
 		if (status === 429 && rateLimitRetries < RETRY_POLICY.rateLimitRetries) {
-			// Retry-After and X-RateLimit-Reset are both rounded up to whole seconds: the earlier one is
-			// still not too early, and waiting for the later one would waste up to a second per window.
-			const wait = Math.min(
-				retryAfter ?? RETRY_POLICY.backoffBaseMs * 2 ** rateLimitRetries,
-				resetAt ? Math.max(0, resetAt - Date.now()) : Infinity,
-			);
+			// Retry-After and X-RateLimit-Reset are both rounded up to whole seconds, so the earlier one is
+			// still not too early. With neither, back off in steps that reach a whole window (WeWorked
+			// sends no headers and counts over five minutes).
+			const resetWait = resetAt === undefined ? undefined : Math.max(0, resetAt - Date.now());
+			const wait =
+				retryAfter !== undefined
+					? Math.min(retryAfter, resetWait ?? Infinity)
+					: (resetWait ?? rateLimitBackoff(limit, rateLimitRetries));
 			if (wait <= RETRY_POLICY.maxWaitMs) {
 				rateLimitRetries++;
 				pacer.blockUntil(Date.now() + wait);

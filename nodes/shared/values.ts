@@ -56,7 +56,41 @@ function toDate(value: unknown): Date | undefined {
 	return undefined;
 }
 
-function toDateOnly(value: unknown): string | undefined {
+const ZONE_SUFFIX = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** The wall-clock parts of an instant in a time zone. */
+function wallClock(time: number, timeZone: string): { date: string; time: string; asUtc: number } {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		})
+			.formatToParts(new Date(time))
+			.map((part) => [part.type, part.value]),
+	);
+	const date = `${parts.year}-${parts.month}-${parts.day}`;
+	const clock = `${parts.hour}:${parts.minute}:${parts.second}`;
+	return { date, time: clock, asUtc: Date.parse(`${date}T${clock}Z`) };
+}
+
+/** "+01:00" for a zone's offset at the given wall-clock time (the picker's zone-less value). */
+function offsetAt(localIso: string, timeZone: string): string {
+	const local = Date.parse(`${localIso.slice(0, 19)}Z`);
+	let offset = wallClock(local, timeZone).asUtc - local;
+	offset = wallClock(local - offset, timeZone).asUtc - (local - offset); // settle across DST changes
+	const minutes = Math.round(offset / 60000);
+	const sign = minutes < 0 ? '-' : '+';
+	const abs = Math.abs(minutes);
+	return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function toDateOnly(value: unknown, timeZone: string): string | undefined {
 	// Keep the calendar day the user picked: the picker's "2024-01-15T00:00:00" has no zone.
 	if (typeof value === 'string' && ISO_DATE.test(value.trim())) {
 		const day = value.trim().slice(0, 10);
@@ -65,12 +99,18 @@ function toDateOnly(value: unknown): string | undefined {
 	if (typeof value === 'object' && value !== null && 'toISODate' in value) {
 		return (value as { toISODate: () => string }).toISODate();
 	}
-	return toDate(value)?.toISOString().slice(0, 10);
+	// A JS Date or timestamp is an instant: its day is the day in the workflow's time zone.
+	const date = toDate(value);
+	return date ? wallClock(date.getTime(), timeZone).date : undefined;
 }
 
-function toDateTime(value: unknown): string | undefined {
+function toDateTime(value: unknown, timeZone: string): string | undefined {
 	if (typeof value === 'string' && ISO_DATE.test(value.trim()) && toDate(value.trim())) {
-		return value.trim();
+		const text = value.trim();
+		// A zone-less value (the date-time picker's) is wall-clock time in the workflow's time zone.
+		if (ZONE_SUFFIX.test(text) || !/T\d{2}:\d{2}/.test(text)) return text;
+		const local = /T\d{2}:\d{2}:\d{2}/.test(text) ? text.slice(0, 19) : `${text.slice(0, 16)}:00`;
+		return `${local}${offsetAt(local, timeZone)}`;
 	}
 	if (typeof value === 'object' && value !== null && 'toISO' in value) {
 		return (value as { toISO: () => string }).toISO();
@@ -95,7 +135,7 @@ function toInteger(value: unknown): number | undefined {
  * Converts one parameter value into what the API expects, or returns undefined when it is empty.
  * Throws FieldValueError with a message that names the field and the offending value.
  */
-export function convertValue(field: FieldSpec, value: unknown): unknown {
+export function convertValue(field: FieldSpec, value: unknown, timeZone = 'UTC'): unknown {
 	if (isEmpty(value)) return undefined;
 	const label = fieldLabel(field);
 	const fail = (expected: string): never => {
@@ -114,9 +154,9 @@ export function convertValue(field: FieldSpec, value: unknown): unknown {
 		case 'boolean':
 			return value === true || value === 'true';
 		case 'date':
-			return toDateOnly(value) ?? fail('a date (YYYY-MM-DD)');
+			return toDateOnly(value, timeZone) ?? fail('a date (YYYY-MM-DD)');
 		case 'dateTime':
-			return toDateTime(value) ?? fail('a date and time (ISO 8601)');
+			return toDateTime(value, timeZone) ?? fail('a date and time (ISO 8601)');
 		case 'time':
 			return CLOCK_TIME.test(String(value).trim()) ? String(value).trim() : fail('a time (HH:mm)');
 		case 'integerList':

@@ -171,3 +171,27 @@ test('the cursor stays small and plain JSON', async () => {
 	const data = JSON.stringify(tw.staticData);
 	expect(JSON.parse(data)).toEqual(tw.staticData);
 });
+
+test('a record that moves to an already-read page during a scan is not emitted again', async () => {
+	const tw = approvals({ events: ['timesheetSubmitted'], options: { maxPagesPerPoll: 1 } });
+	for (let i = 0; i < 150; i++) emulator.addTimesheet({ user_id: 5, status: 'submitted' });
+	const submitted = () => emulator.state.timesheets.filter((t) => t.workspace_id === WS && t.status === 'submitted');
+	await runPoll(tw); // page 1
+	await runPoll(tw); // page 2: primed
+	const fresh = emulator.addTimesheet({ user_id: 6, status: 'submitted' });
+	const emitted = [];
+	emitted.push(...ids(await runPoll(tw))); // page 1 of a new scan
+	submitted()[0].status = 'approved'; // everything shifts one place towards page 1
+	for (let poll = 0; poll < 4; poll++) emitted.push(...ids(await runPoll(tw)));
+	expect(emitted).toEqual([`timesheetSubmitted:${fresh.id}`]);
+});
+
+test('changing the workspace or look-back starts a fresh cursor without dumping the list', async () => {
+	const tw = approvals({ events: ['timeRequestPending'] });
+	await runPoll(tw);
+	const wider = approvals({ events: ['timeRequestPending'], options: { lookbackDays: 365 }, tw });
+	expect((await runPoll(wider)).response).toBeNull();
+	const request = emulator.addTimeRequest({ user_id: 5 });
+	expect(ids(await runPoll(wider))).toEqual([`timeRequestPending:${request.id}`]);
+	expect(Object.keys(wider.workflow.staticData['node:Approvals'].cursors)).toEqual(['timeRequestPending:101:365d']);
+});

@@ -303,3 +303,66 @@ describe('request shape', () => {
 		expect(emulator.requests.every((r) => r.headers.authorization === `Bearer ${emulator.token}`)).toBe(true);
 	});
 });
+
+describe('defensive limits', () => {
+	test('a reset header in epoch milliseconds delays the next call by that much, not forever', async () => {
+		emulator.fault({ match: 'GET /workspaces', times: 1, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Date.now() + 1200) } });
+		const started = Date.now();
+		const result = await runWebWork(emulator, { resource: 'workspaces', operation: 'getAll', limit: 1 }, { input: [{}, {}] });
+		expect(result.items).toHaveLength(2);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+		expect(Date.now() - started).toBeLessThan(10000);
+	});
+
+	test('an API that ignores the page number ends the walk instead of looping', async () => {
+		emulator.seedBulk('projects', 250, WORKSPACE);
+		const firstPage = await fetch(`${emulator.baseUrl}/projects?workspace_id=${WORKSPACE}&per_page=100&page=1`, {
+			headers: { authorization: `Bearer ${emulator.token}` },
+		}).then((r) => r.json());
+		emulator.fault({ match: (entry) => entry.method === 'GET' && entry.path === '/projects' && entry.query.page !== '1', status: 200, body: firstPage, times: Infinity });
+		emulator.clearLog();
+		const result = await runWebWork(emulator, listProjects({ returnAll: true }));
+		expect(result.items).toHaveLength(100);
+		expect(requestsTo(emulator, 'GET', '/projects')).toHaveLength(2);
+	});
+
+	test("zone-less date-times from the picker are sent with the workflow's UTC offset", async () => {
+		const contract = emulator.state.contracts.find((c) => c.workspace_id === WORKSPACE && c.status === 'active');
+		const { runWorkflow } = require('../harness');
+		const result = await runWorkflow({
+			node: {
+				type: 'webWork',
+				parameters: {
+					authentication: 'accessToken',
+					resource: 'timeRequests',
+					operation: 'create',
+					workspaceId: byId(WORKSPACE),
+					userId: byId(contract.user_id),
+					start: '2026-11-16T18:00:00',
+					end: '2026-07-16T19:00:00Z',
+					additionalFields: { contractId: byId(contract.id) },
+				},
+			},
+			credentials: tokenCredentials(emulator),
+			settings: { timezone: 'Europe/Berlin' },
+		});
+		const body = requestsTo(emulator, 'POST', '/time-requests')[0].body;
+		expect(body.start).toBe('2026-11-16T18:00:00+01:00');
+		expect(body.end).toBe('2026-07-16T19:00:00Z');
+		expect(result.status).toBeDefined();
+	});
+});
+
+test('locally filtered searches read on to later pages until something matches', async () => {
+	const { listSearch } = require('../harness');
+	emulator.seedBulk('members', 150, WORKSPACE);
+	const members = await apiGet(emulator, `/members?workspace_id=${WORKSPACE}&per_page=100&page=2`);
+	const wanted = members[members.length - 1];
+	const { results } = await listSearch({
+		node: { type: 'webWork', parameters: { authentication: 'accessToken', resource: 'members', operation: 'get', workspaceId: byId(WORKSPACE) } },
+		method: 'searchMembers',
+		filter: wanted.email,
+		credentials: tokenCredentials(emulator),
+	});
+	expect(results.map((r) => r.name)).toEqual([expect.stringContaining(wanted.email)]);
+});

@@ -191,3 +191,17 @@ test('a second registration for our URL is merged away on publish, so nothing is
 	expect(remoteHooks()).toHaveLength(1);
 	expect([...remoteHooks()[0].events].sort()).toEqual(['tracker.started', 'tracker.stopped']);
 });
+
+test('a stale stored webhook id never deletes another workflow\'s webhook', async () => {
+	const other = trigger({ workflowId: 'wf-other' });
+	await receiverFor(other);
+	await activateWebhooks(other);
+	const theirs = remoteHooks()[0];
+	const mine = trigger({ workflowId: 'wf-mine' });
+	await receiverFor(mine);
+	await activateWebhooks(mine);
+	mine.workflow.staticData['node:WebWork Trigger'].webhookId = theirs.id; // e.g. imported static data
+	mine.staticData['node:WebWork Trigger'] = { ...mine.staticData['node:WebWork Trigger'], webhookId: theirs.id };
+	await deactivateWebhooks(mine);
+	expect(remoteHooks().map((h) => h.id)).toEqual([theirs.id]);
+});

@@ -210,3 +210,12 @@ describe('resource locators', () => {
 		expect(users.results.map((u) => u.value)).toContain('501');
 	});
 });
+
+test('Simplify keeps names and notes text even when they look like numbers', async () => {
+	const project = emulator.state.projects.find((p) => p.IsActive === '1' || p.isActive === '1') ?? emulator.state.projects[0];
+	emulator.updateProject(project.projectId ?? project.ProjectId, { projectName: '2024' });
+	const result = await runWeWorked(emulator, { resource: 'projects', operation: 'getAll', returnAll: true });
+	const renamed = result.items.find((p) => p.projectName === '2024');
+	expect(renamed).toBeDefined();
+	expect(typeof renamed.projectId).toBe('number');
+});

@@ -118,3 +118,23 @@ test('state stays bounded with 10,000 records: a compact fingerprint per id, one
 	expect(summary(await runPoll(tw))).toEqual([`newExpense:${Number(added.expenseId)}`]);
 	expect(Buffer.byteLength(JSON.stringify(tw.staticData))).toBeLessThan(size + 40);
 });
+
+test('changing the time window or status starts afresh without emitting old lines as new', async () => {
+	const week = weWorkedTrigger(['newTime'], { timeWindowDays: 7 });
+	await runPoll(week);
+	const month = createTriggerWorkflow({
+		workflowId: 'wf-weworked',
+		staticData: week.staticData,
+		node: { type: 'weWorkedTrigger', name: 'WeWorked Trigger', parameters: { events: ['newTime'], options: { timeWindowDays: 30 } } },
+		credentials: weWorkedCredentials(emulator),
+	});
+	expect((await runPoll(month)).response).toBeNull();
+});
+
+test('a 429 without Retry-After is waited out, not failed', async () => {
+	const tw = weWorkedTrigger(['newClient']);
+	await runPoll(tw);
+	emulator.fault({ match: 'GET /v1/clients', status: 429, times: 2 });
+	const client = emulator.addClient({ name: 'Patient Co' });
+	expect(summary(await runPoll(tw))).toEqual([`newClient:${Number(client.clientId)}`]);
+});

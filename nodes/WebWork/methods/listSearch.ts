@@ -7,6 +7,8 @@ import { webWorkPaging, webWorkProfile } from '../profile';
 
 type Scope = 'workspace' | 'project';
 
+const SEARCH_PAGES_PER_CALL = 5;
+
 interface SearchSource {
 	path: string;
 	needs: Scope[];
@@ -63,20 +65,29 @@ async function search(
 		qs[`${scope}_id`] = value;
 	}
 	if (filter && source.nameParam) qs[source.nameParam] = filter;
-	const page = Number(paginationToken) || 1;
-	const { body } = await apiRequest.call(context, webWorkProfile, {
-		method: 'GET',
-		path: source.path,
-		qs: { ...qs, page, per_page: 100 },
-	});
-	const records = webWorkPaging.records(body) as IDataObject[];
-	const needle = filter?.toLowerCase();
-	const results = records
-		.map((record) => ({ name: source.label(record), value: String(record.id) }))
-		.filter((result) => !needle || source.nameParam || result.name.toLowerCase().includes(needle));
-	const position = webWorkPaging.position(body);
-	const more = position ? position.current < position.last : records.length === 100;
-	return { results, paginationToken: more ? String(page + 1) : undefined };
+	const needle = filter && !source.nameParam ? filter.toLowerCase() : undefined;
+	const results: Array<{ name: string; value: string }> = [];
+	let page = Number(paginationToken) || 1;
+	// Filtering here rather than on the API: read on until something matches (a few pages at most per
+	// call), so a name on page 3 is found without the user scrolling through empty result pages.
+	for (let read = 0; read < SEARCH_PAGES_PER_CALL; read++, page++) {
+		const { body } = await apiRequest.call(context, webWorkProfile, {
+			method: 'GET',
+			path: source.path,
+			qs: { ...qs, page, per_page: 100 },
+		});
+		const records = webWorkPaging.records(body) as IDataObject[];
+		results.push(
+			...records
+				.map((record) => ({ name: source.label(record), value: String(record.id) }))
+				.filter((result) => !needle || result.name.toLowerCase().includes(needle)),
+		);
+		const position = webWorkPaging.position(body);
+		const more = position ? position.current < position.last : records.length === 100;
+		if (!more) return { results };
+		if (!needle || results.length) return { results, paginationToken: String(page + 1) };
+	}
+	return { results, paginationToken: String(page) };
 }
 
 export const listSearch = {
