@@ -138,3 +138,13 @@ test('a 429 without Retry-After is waited out, not failed', async () => {
 	const client = emulator.addClient({ name: 'Patient Co' });
 	expect(summary(await runPoll(tw))).toEqual([`newClient:${Number(client.clientId)}`]);
 });
+
+test('watching the approved list: an expense that becomes approved is a new expense there, once', async () => {
+	const tw = weWorkedTrigger(['newExpense'], { expenseStatus: 'approved' });
+	await runPoll(tw);
+	const expense = emulator.state.expenses.find((e) => e.statusName === 'Pending');
+	emulator.updateExpense(expense.expenseId, { statusName: 'Approved' });
+	expect(summary(await runPoll(tw))).toEqual([`newExpense:${Number(expense.expenseId)}`]);
+	expect(requestsTo(emulator, 'GET', '/v1/expenses').pop().query.status).toBe('approved');
+	expect((await runPoll(tw)).response).toBeNull();
+});
