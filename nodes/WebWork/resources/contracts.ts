@@ -79,6 +79,7 @@ export const contractsResource: ResourceSpec = {
 			method: 'DELETE',
 			path: '/contracts/{contractId}',
 			evidence: 'inferred',
+			note: 'The docs list this operation but not its parameters; Workspace ID is sent as a query parameter like its siblings.',
 			// spec note: Operation listed on tag page; parameter placement inferred.
 			fields: [
 				{ name: 'contractId', in: 'path', kind: 'integer', required: true, locator: 'contract' },

@@ -50,6 +50,7 @@ export const expensesResource: ResourceSpec = {
 			method: 'PUT',
 			path: '/expenses/{expenseId}',
 			evidence: 'inferred',
+			note: 'The route is documented (older docs); its fields are assumed to be those of Create.',
 			// spec note: Path seen (older docs curl); body fields inferred from create.
 			fields: [
 				{ name: 'expenseId', in: 'path', kind: 'string', required: true },

@@ -55,6 +55,7 @@ export const projectViewersResource: ResourceSpec = {
 			method: 'DELETE',
 			path: '/project-viewers/{viewerId}',
 			evidence: 'inferred',
+			note: 'The docs list this operation but not its parameters; Workspace ID is sent as a query parameter like its siblings.',
 			// spec note: Operation seen on tag page; workspace_id placement inferred.
 			fields: [
 				{ name: 'viewerId', in: 'path', kind: 'integer', required: true },

@@ -33,6 +33,7 @@ export const timesheetsResource: ResourceSpec = {
 			method: 'PUT',
 			path: '/timesheets/{timesheetId}/approve',
 			evidence: 'inferred',
+			note: 'The route is documented; its body (Workspace ID) is inferred from Reject and Unsubmit.',
 			// spec note: Path seen on tag page; body inferred from sibling ops.
 			fields: [
 				{ name: 'timesheetId', in: 'path', kind: 'string', required: true },
@@ -61,6 +62,7 @@ export const timesheetsResource: ResourceSpec = {
 			method: 'PUT',
 			path: '/timesheets/{timesheetId}/submit',
 			evidence: 'inferred',
+			note: 'The route is documented; its body (Workspace ID) is inferred from Reject and Unsubmit.',
 			// spec note: Path seen on tag page; body inferred from sibling ops.
 			fields: [
 				{ name: 'timesheetId', in: 'path', kind: 'string', required: true },

@@ -71,6 +71,7 @@ export const webhooksResource: ResourceSpec = {
 			method: 'DELETE',
 			path: '/webhooks/{webhookId}',
 			evidence: 'inferred',
+			note: 'The docs name this operation but not its parameters; Workspace ID is sent as a query parameter.',
 			// spec note: Operation page exists (older docs); params not seen.
 			fields: [
 				{ name: 'webhookId', in: 'path', kind: 'string', required: true },
