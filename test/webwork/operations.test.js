@@ -20,6 +20,16 @@ const taskWithAssignee = (state) => find(state.tasks, (t) => t.workspace_id === 
 const viewer = (state) => find(state.members, (m) => m.workspace_id === WS && m.role === 'Project viewer');
 const pending = (list) => find(list, (r) => r.workspace_id === WS && r.status === 'pending');
 
+/** Starts a live tracker through the API itself, for the operations that need one running. */
+async function startTracker(e) {
+	const contract = find(e.state.contracts, (c) => c.workspace_id === WS && c.status === 'active');
+	await fetch(`${e.baseUrl}/time-tracking/start`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${e.token}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ workspace_id: WS, user_id: contract.user_id, contract_id: contract.id }),
+	});
+}
+
 /** resource/operation → { params(state, calendar), check?(result, emulator, params) } */
 const CASES = {
 	'workspaces/getAll': {
@@ -208,25 +218,11 @@ const CASES = {
 		check: (r) => expect(r.items[0].start_time).toBeDefined(),
 	},
 	'timeTracking/stop': {
-		setup: async (e) => {
-			const contract = find(e.state.contracts, (c) => c.workspace_id === WS && c.status === 'active');
-			await fetch(`${e.baseUrl}/time-tracking/start`, {
-				method: 'POST',
-				headers: { authorization: `Bearer ${e.token}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ workspace_id: WS, user_id: contract.user_id, contract_id: contract.id }),
-			});
-		},
+		setup: startTracker,
 		params: (s) => ({ ...ws, userId: byId(find(s.contracts, (c) => c.workspace_id === WS && c.status === 'active').user_id) }),
 	},
 	'timeTracking/getCurrentData': {
-		setup: async (e) => {
-			const contract = find(e.state.contracts, (c) => c.workspace_id === WS && c.status === 'active');
-			await fetch(`${e.baseUrl}/time-tracking/start`, {
-				method: 'POST',
-				headers: { authorization: `Bearer ${e.token}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ workspace_id: WS, user_id: contract.user_id, contract_id: contract.id }),
-			});
-		},
+		setup: startTracker,
 		params: (s) => ({ ...ws, userId: byId(find(s.contracts, (c) => c.workspace_id === WS && c.status === 'active').user_id) }),
 		check: (r) => expect(r.items[0].total_seconds).toBeDefined(),
 	},
