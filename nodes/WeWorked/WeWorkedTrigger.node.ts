@@ -129,7 +129,7 @@ export class WeWorkedTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'WeWorked has no webhooks or modified dates: each poll reads the whole list once per watched resource (one call each) and compares it with what it saw before.',
+					'Checks WeWorked on the schedule above (one call per watched list) and emits what is new or changed since the last check.',
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',

@@ -113,7 +113,7 @@ export class WebWorkApprovalsTrigger implements INodeType {
 			webWorkAuthentication,
 			{
 				displayName:
-					'WebWork has no webhooks for approvals, so this trigger polls. Each poll lists what waits for a decision (one request per event while nothing is pending beyond one page) and emits each item once.',
+					'Checks WebWork on the schedule above and emits each item waiting for a decision once.',
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',
@@ -158,7 +158,7 @@ export class WebWorkApprovalsTrigger implements INodeType {
 						type: 'number',
 						default: DEFAULT_POLL_OPTIONS.maxPagesPerPoll,
 						typeOptions: { minValue: 1 },
-						description: `Pages of ${PAGE_SIZE} read per event and poll; a larger backlog continues on the next poll`,
+						description: `Pages of ${PAGE_SIZE} read per event and poll (an idle poll reads one page per event); a larger backlog continues on the next poll`,
 					},
 				],
 			},

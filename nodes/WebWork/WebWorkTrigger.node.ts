@@ -115,7 +115,7 @@ export class WebWorkTrigger implements INodeType {
 			webWorkAuthentication,
 			{
 				displayName:
-					"WebWork does not document its delivery format or signature. This trigger expects JSON with event, workspace_id, timestamp and data (one event or an array), and can check the webhook's token under Options → Verification.",
+					"WebWork doesn't document how it signs webhook deliveries; to check them, use Options → Verification.",
 				name: 'deliveryNotice',
 				type: 'notice',
 				default: '',

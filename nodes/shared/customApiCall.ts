@@ -4,7 +4,10 @@ export const CUSTOM_API_CALL = { resource: 'customApiCall', operation: 'request'
 
 const show = { show: { resource: [CUSTOM_API_CALL.resource], operation: [CUSTOM_API_CALL.operation] } };
 
-/** The "Custom API Call" resource every provider node offers, for endpoints the node does not cover yet. */
+/**
+ * The "Custom API Request" resource every provider node offers, for endpoints the node does not cover yet.
+ * (Not named "Custom API Call": n8n adds an entry of that name that hands over to the HTTP Request node.)
+ */
 export function customApiCallProperties(providerName: string, envelope: boolean): INodeProperties[] {
 	return [
 		{

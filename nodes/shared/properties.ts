@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { FieldSpec, LocatorEntity, OperationSpec, ResourceSpec } from './types';
-import { camelCase, fieldLabel } from './values';
+import { camelCase, fieldLabel, humanize } from './values';
 
 const LOCATOR_LABELS: Record<LocatorEntity, string> = {
 	workspace: 'Workspace',
@@ -132,9 +132,9 @@ function show(resource: string, operation: string) {
 function evidenceNotice(resource: ResourceSpec, operation: OperationSpec): INodeProperties | undefined {
 	const text =
 		operation.evidence === 'inferredPath'
-			? `Inferred endpoint: the provider's docs name this operation but not its route. This node calls ${operation.method} ${operation.path} (the convention of its sibling endpoints); change method and path under Options if your account answers elsewhere.`
+			? `The provider does not document this endpoint. The node sends ${operation.method} ${operation.path}, like similar endpoints; if your account rejects it, set Options → Method Override and Path Override.`
 			: operation.evidence === 'inferred'
-				? `Partly inferred: ${operation.note ?? 'some parameters of this endpoint are not documented and follow its siblings.'}`
+				? `Not fully documented by the provider: ${operation.note ?? 'some parameters follow similar endpoints.'}`
 				: operation.note;
 	if (!text) return undefined;
 	return {
@@ -168,7 +168,7 @@ function optionsCollection(resource: ResourceSpec, operation: OperationSpec, fea
 	}
 	for (const field of operation.fields.filter((f) => f.alternativeIn)) {
 		options.push({
-			displayName: `Send ${fieldLabel(field)} In`,
+			displayName: `Send ${humanize(field.name)} In`,
 			name: locationOptionName(field),
 			type: 'options',
 			default: field.in,

@@ -37,7 +37,7 @@ export function actionNodeProperties(definition: ActionNodeDefinition): INodePro
 	const features = { envelope: definition.envelope, simplify: Boolean(definition.simplify) };
 	const [resource, ...rest] = buildResourceProperties(definition.resources, features);
 	const options = resource.options as Array<{ name: string; value: string }>;
-	resource.options = [...options, { name: 'Custom API Call', value: CUSTOM_API_CALL.resource }].sort((a, b) =>
+	resource.options = [...options, { name: 'Custom API Request', value: CUSTOM_API_CALL.resource }].sort((a, b) =>
 		a.name.localeCompare(b.name),
 	);
 	return [resource, ...customApiCallProperties(definition.profile.name, features.envelope), ...rest];

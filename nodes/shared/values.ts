@@ -15,9 +15,11 @@ export class FieldValueError extends Error {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** The parameter's display name as the user sees it in the node. */
+/** The parameter's display name as the user sees it in the node (a picker is named after what it picks). */
 export function fieldLabel(field: FieldSpec): string {
-	return field.displayName ?? humanize(field.name);
+	if (field.displayName) return field.displayName;
+	const label = humanize(field.name);
+	return field.locator ? label.replace(/ ID$/, '') : label;
 }
 
 export function humanize(apiName: string): string {

@@ -245,7 +245,7 @@ describe('errors', () => {
 			memberId: byId('={{ "abc" }}'),
 		});
 		expect(result.status).toBe('error');
-		expect(result.error.message).toMatch(/"Member ID" must be a whole number/);
+		expect(result.error.message).toMatch(/"Member" must be a whole number/);
 		expect(requestsTo(emulator, 'GET', /^\/members\//)).toHaveLength(0);
 	});
 
