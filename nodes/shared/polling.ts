@@ -65,9 +65,16 @@ function parseTime(value: string | undefined): number | undefined {
 	return Number.isNaN(time) ? undefined : time;
 }
 
-function cursorsOf(staticData: IDataObject): Record<string, EventCursor> {
-	if (typeof staticData.cursors !== 'object' || staticData.cursors === null) staticData.cursors = {};
-	return staticData.cursors as unknown as Record<string, EventCursor>;
+/** A named object in the node's static data (created on first use), holding one state per source. */
+function bucketOf<T>(staticData: IDataObject, name: string): Record<string, T> {
+	if (typeof staticData[name] !== 'object' || staticData[name] === null) staticData[name] = {};
+	return staticData[name] as unknown as Record<string, T>;
+}
+
+/** Drops the states of sources no longer polled (their settings changed), so static data stays small. */
+function keepOnly<T>(bucket: Record<string, T>, names: string[]): void {
+	const current = new Set(names);
+	for (const name of Object.keys(bucket)) if (!current.has(name)) delete bucket[name];
 }
 
 /** Bounds a key list; when it had to drop keys, the cursor's horizon moves to its watermark. */
@@ -89,7 +96,7 @@ export async function pollSources(
 	options: PollOptions,
 ): Promise<Array<{ event: string; record: IDataObject }>> {
 	const fetched: Array<{ source: PollSource; startPage: number; records: IDataObject[]; done: boolean; pages: number }> = [];
-	const startCursors = cursorsOf(this.getWorkflowStaticData('node'));
+	const startCursors = bucketOf<EventCursor>(this.getWorkflowStaticData('node'), 'cursors');
 	for (const source of sources) {
 		const startPage = startCursors[source.cursorKey]?.nextPage ?? 1;
 		const records: IDataObject[] = [];
@@ -105,9 +112,8 @@ export async function pollSources(
 	}
 
 	// Synchronous from here on: read the cursor as it is now, decide, write it back.
-	const cursors = cursorsOf(this.getWorkflowStaticData('node'));
-	const current = new Set(sources.map((source) => source.cursorKey));
-	for (const key of Object.keys(cursors)) if (!current.has(key)) delete cursors[key]; // settings changed
+	const cursors = bucketOf<EventCursor>(this.getWorkflowStaticData('node'), 'cursors');
+	keepOnly(cursors, sources.map((source) => source.cursorKey));
 	const emitted: Array<{ event: string; record: IDataObject }> = [];
 	for (const { source, startPage, records, done, pages } of fetched) {
 		const cursor: EventCursor = cursors[source.cursorKey] ?? { seen: [], scan: [], nextPage: 1, primed: false };
@@ -202,10 +208,8 @@ export async function diffSnapshots(
 	for (const source of sources) fetched.push({ source, records: await source.fetch() });
 
 	const staticData = this.getWorkflowStaticData('node');
-	if (typeof staticData.snapshots !== 'object' || staticData.snapshots === null) staticData.snapshots = {};
-	const snapshots = staticData.snapshots as unknown as Record<string, SnapshotState>;
-	const current = new Set(sources.map((source) => source.name));
-	for (const name of Object.keys(snapshots)) if (!current.has(name)) delete snapshots[name]; // settings changed
+	const snapshots = bucketOf<SnapshotState>(staticData, 'snapshots');
+	keepOnly(snapshots, sources.map((source) => source.name));
 	const emitted: Array<{ event: string; record: IDataObject }> = [];
 	for (const { source, records } of fetched) {
 		const state = snapshots[source.name] ?? { fingerprints: {}, primed: false };

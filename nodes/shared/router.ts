@@ -86,8 +86,13 @@ function buildRequest(context: IExecuteFunctions, operation: OperationSpec, item
 		path,
 		qs: values.query,
 		body: Object.keys(values.body).length ? values.body : undefined,
-		timeoutMs: options.timeout ? Number(options.timeout) * 1000 : undefined,
+		timeoutMs: timeoutOf(options),
 	};
+}
+
+/** Options → Timeout (Seconds) as milliseconds; unset leaves the transport's default. */
+function timeoutOf(options: IDataObject): number | undefined {
+	return options.timeout ? Number(options.timeout) * 1000 : undefined;
 }
 
 function parseJsonParameter(context: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
@@ -97,7 +102,6 @@ function parseJsonParameter(context: IExecuteFunctions, name: string, itemIndex:
 	try {
 		return JSON.parse(raw) as IDataObject;
 	} catch {
-		// Same message/description itemError() would build from a FieldValueError (it appends "(item N)").
 		throw new NodeOperationError(
 			context.getNode(),
 			`"${name === 'query' ? 'Query Parameters' : 'Body'}" is not valid JSON`,
@@ -115,7 +119,7 @@ function customRequest(context: IExecuteFunctions, itemIndex: number): ApiReques
 		path: context.getNodeParameter('path', itemIndex) as string,
 		qs: parseJsonParameter(context, 'query', itemIndex),
 		body: Object.keys(body).length ? body : undefined,
-		timeoutMs: options.timeout ? Number(options.timeout) * 1000 : undefined,
+		timeoutMs: timeoutOf(options),
 	};
 }
 
