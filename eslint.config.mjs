@@ -103,8 +103,6 @@ export default defineConfig([
 			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 			// Same conflict with community node-connection-type-literal, for outputs.
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-			// Misreads computed defaults (`default: ops[0].operation`) as missing, autofix adds a duplicate key; tsc enforces it.
-			'n8n-nodes-base/node-param-default-missing': 'off',
 		},
 	},
 ]);

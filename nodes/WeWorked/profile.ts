@@ -22,6 +22,10 @@ export const weWorkedProfile: ApiProfile = {
 		if (typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string') {
 			return { message: (body as { message: string }).message, details: [] };
 		}
-		return { message: typeof body === 'string' && body ? body.slice(0, 300) : undefined, details: [] };
+		return { message: typeof body === 'string' && body ? body : undefined, details: [] };
+	},
+	// Bare JSON: every documented answer is an object or an array.
+	rejectBody(body: unknown) {
+		return typeof body === 'object' && body !== null ? undefined : 'the body is not a JSON object or array';
 	},
 };

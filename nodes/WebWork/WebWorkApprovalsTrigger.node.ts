@@ -9,8 +9,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { PollSource } from '../shared/polling';
 import { DEFAULT_POLL_OPTIONS, pollSources } from '../shared/polling';
+import { readPage } from '../shared/pagination';
 import { fieldProperty } from '../shared/properties';
-import { apiRequest } from '../shared/transport';
 import { webWorkAuthentication, webWorkCredentials, workspaceField } from './common';
 import { listSearch } from './methods/listSearch';
 import { webWorkPaging, webWorkProfile } from './profile';
@@ -81,14 +81,15 @@ function sourceFor(context: IPollFunctions, event: ApprovalEvent, workspaceId: s
 		event: event.value,
 		cursorKey: `${event.value}:${workspaceId}${event.lookback ? `:${lookbackDays}d` : ''}`,
 		async fetchPage(page) {
-			const { body } = await apiRequest.call(context, webWorkProfile, {
-				method: 'GET',
-				path: event.path,
-				qs: { workspace_id: workspaceId, ...event.query(lookbackDays), page, per_page: PAGE_SIZE },
-			});
-			const records = webWorkPaging.records(body) as IDataObject[];
-			const position = webWorkPaging.position(body);
-			return { records, done: position ? position.current >= position.last : records.length < PAGE_SIZE };
+			const { records, next } = await readPage.call(
+				context,
+				webWorkProfile,
+				webWorkPaging,
+				{ method: 'GET', path: event.path, qs: { workspace_id: workspaceId, ...event.query(lookbackDays) } },
+				page,
+				PAGE_SIZE,
+			);
+			return { records: records as IDataObject[], done: next === undefined };
 		},
 		key: event.key ?? ((record) => String(record.id)),
 		time: event.time,
@@ -156,7 +157,7 @@ export class WebWorkApprovalsTrigger implements INodeType {
 						displayName: 'Max Pages per Poll',
 						name: 'maxPagesPerPoll',
 						type: 'number',
-						default: DEFAULT_POLL_OPTIONS.maxPagesPerPoll,
+						default: 5,
 						typeOptions: { minValue: 1 },
 						description: `Pages of ${PAGE_SIZE} read per event and poll (an idle poll reads one page per event); a larger backlog continues on the next poll`,
 					},

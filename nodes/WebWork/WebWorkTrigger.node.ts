@@ -10,6 +10,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { fetchPages } from '../shared/pagination';
+import { isJsonObject } from '../shared/responses';
 import { fieldProperty } from '../shared/properties';
 import { apiRequest } from '../shared/transport';
 import type { SignatureScheme } from '../shared/webhookSignature';
@@ -263,8 +264,16 @@ export class WebWorkTrigger implements INodeType {
 				return { noWebhookResponse: true };
 			}
 		}
-		const body = this.getBodyData() as IDataObject | IDataObject[];
-		const deliveries = Array.isArray(body) ? body : [body];
+		const body = this.getBodyData() as unknown;
+		const deliveries = (Array.isArray(body) ? body : [body]) as IDataObject[];
+		// A delivery is an object or an array of objects; anything else is refused (400) and starts nothing.
+		if (!deliveries.length || !deliveries.every(isJsonObject)) {
+			this.getResponseObject()
+				.status(400)
+				.json({ message: 'Bad request: expected a JSON object or an array of objects' })
+				.end();
+			return { noWebhookResponse: true };
+		}
 		const wanted = new Set(selectedEvents(this));
 		const items = deliveries
 			.filter((delivery) => wanted.has(String(delivery.event)))

@@ -1,3 +1,4 @@
+import { webWorkLocators } from './locators';
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import type { FieldSpec } from '../shared/types';
@@ -25,6 +26,6 @@ export const workspaceField: FieldSpec = {
 	in: 'query',
 	kind: 'integer',
 	required: true,
-	locator: 'workspace',
+	locator: webWorkLocators.workspace,
 	description: 'The workspace to watch',
 };

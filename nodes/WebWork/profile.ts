@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { PageNumberPaging } from '../shared/pagination';
+import type { Paging } from '../shared/pagination';
+import { isJsonObject } from '../shared/responses';
 import type { ApiProfile, RequestContext } from '../shared/transport';
 
 export const WEBWORK_DEFAULT_BASE_URL = 'https://api.webwork-tracker.com/api/v2';
@@ -40,20 +41,29 @@ export const webWorkProfile: ApiProfile = {
 			([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`,
 		);
 		const text = typeof message === 'string' && message ? message : typeof error === 'string' ? error : undefined;
-		return { message: text ?? (typeof body === 'string' && body ? body.slice(0, 300) : undefined), details };
+		return { message: text ?? (typeof body === 'string' && body ? body : undefined), details };
+	},
+	// Every documented answer is the {success, data, message, meta} envelope.
+	rejectBody(body: unknown) {
+		if (!isJsonObject(body) || typeof body.success !== 'boolean') return 'the body is not the {success, data} envelope';
+		if (body.success !== true) {
+			return `the envelope says success: false${typeof body.message === 'string' ? ` ("${body.message}")` : ''}`;
+		}
+		return undefined;
 	},
 	// Report filters such as users[] are documented as arrays ("arrays accept CSV").
 	arrayFormat: 'brackets',
 };
 
 /** Page numbers live in `meta.pagination`, except where an example shows them at the top level (contracts). */
-export const webWorkPaging: PageNumberPaging = {
+export const webWorkPaging: Paging = {
 	pageParam: 'page',
 	perPageParam: 'per_page',
 	records(body) {
 		const data = asBody(body).data;
 		if (Array.isArray(data)) return data;
-		return data === undefined || data === null ? [] : [data];
+		if (data === null || (data === undefined && isJsonObject(body))) return [];
+		return isJsonObject(data) ? [data] : undefined;
 	},
 	position(body) {
 		const { meta, pagination } = asBody(body);

@@ -2,13 +2,26 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const CUSTOM_API_CALL = { resource: 'customApiCall', operation: 'request' } as const;
 
+/** Shown on writes of providers that deduplicate by key; see the router for the default key. */
+export const idempotencyKeyOption: INodeProperties = {
+	displayName: 'Idempotency Key',
+	name: 'idempotencyKey',
+	type: 'string',
+	default: '',
+	description:
+		'Key that makes this write safe to retry (the API replays instead of writing twice). Empty: one key per item and execution, the same on every retry.',
+};
+
 const show = { show: { resource: [CUSTOM_API_CALL.resource], operation: [CUSTOM_API_CALL.operation] } };
 
 /**
  * The "Custom API Request" resource every provider node offers, for endpoints the node does not cover yet.
  * (Not named "Custom API Call": n8n adds an entry of that name that hands over to the HTTP Request node.)
  */
-export function customApiCallProperties(providerName: string, envelope: boolean): INodeProperties[] {
+export function customApiCallProperties(
+	providerName: string,
+	features: { envelope: boolean; idempotency: boolean },
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Operation',
@@ -24,7 +37,7 @@ export function customApiCallProperties(providerName: string, envelope: boolean)
 					description: `Call any ${providerName} endpoint with this node's credential, pacing and retries`,
 				},
 			],
-			default: CUSTOM_API_CALL.operation,
+			default: 'request',
 		},
 		{
 			displayName: 'Method',
@@ -41,7 +54,8 @@ export function customApiCallProperties(providerName: string, envelope: boolean)
 			default: '',
 			required: true,
 			placeholder: '/workspaces',
-			description: 'Path after the base URL of the credential',
+			description:
+				"Path after the base URL of the credential, e.g. /projects. A full URL is accepted only on the credential's own host, so the credential is never sent elsewhere.",
 			displayOptions: show,
 		},
 		{
@@ -66,7 +80,8 @@ export function customApiCallProperties(providerName: string, envelope: boolean)
 			default: {},
 			displayOptions: show,
 			options: [
-				...(envelope
+				...(features.idempotency ? [idempotencyKeyOption] : []),
+				...(features.envelope
 					? [
 							{
 								displayName: 'Include Response Envelope',

@@ -1,13 +1,24 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { ApiProfile, ApiRequest, RequestContext } from './transport';
 import { apiRequest } from './transport';
 
-/** How a provider spells page-number pagination and where its pages say where they are. */
-export interface PageNumberPaging {
-	pageParam: string;
+/** Where a page says it is: page numbers, or the cursor of the next page (none on the last page). */
+export type PagePosition = { current: number; last: number } | { nextCursor: string | undefined };
+
+/** A page number or an opaque cursor. */
+export type PageToken = number | string;
+
+/** How a provider pages its lists; declared in the provider's folder, walked by the shared code. */
+export interface Paging {
+	/** Query parameter for a page number (page-number APIs). */
+	pageParam?: string;
+	/** Query parameter for a cursor (cursor APIs). With both set, the first answer tells which is in use. */
+	cursorParam?: string;
 	perPageParam: string;
-	records(body: unknown): unknown[];
-	/** current/last page when the response says so; undefined when it does not. */
-	position(body: unknown): { current: number; last: number } | undefined;
+	/** The records of a page, or undefined when the body is not a page (a broken response). */
+	records(body: unknown): unknown[] | undefined;
+	position(body: unknown): PagePosition | undefined;
 }
 
 export interface PageRequest {
@@ -16,6 +27,66 @@ export interface PageRequest {
 	maxPerPage: number;
 }
 
+export interface Page {
+	records: unknown[];
+	body: unknown;
+	/** The next page's token; undefined on the last page. */
+	next?: PageToken;
+}
+
+/** Query parameters asking for the page at `token` (undefined: the first page). */
+export function pageQuery(paging: Paging, token: PageToken | undefined, perPage: number): IDataObject {
+	const query: IDataObject = { [paging.perPageParam]: perPage };
+	if (typeof token === 'string' && paging.cursorParam) query[paging.cursorParam] = token;
+	else if (typeof token === 'number' && paging.pageParam) query[paging.pageParam] = token;
+	else if (token === undefined && paging.pageParam && !paging.cursorParam) query[paging.pageParam] = 1;
+	return query;
+}
+
+/**
+ * The one "is this the last page?" rule: the page's own position when it gives one (cursor, or current vs
+ * last page, which also catches an API that ignores the page asked for), else a short or empty page.
+ */
+export function nextPageToken(
+	paging: Paging,
+	body: unknown,
+	token: PageToken | undefined,
+	perPage: number,
+	recordCount: number,
+): PageToken | undefined {
+	if (recordCount === 0) return undefined;
+	const position = paging.position(body);
+	if (position && 'nextCursor' in position) return position.nextCursor || undefined;
+	const asked = typeof token === 'number' ? token : 1;
+	if (position) return position.current >= position.last || position.current < asked ? undefined : position.current + 1;
+	if (!paging.pageParam || recordCount < perPage) return undefined;
+	return asked + 1;
+}
+
+/** Reads one page; a body that is not a page fails like any broken response. */
+export async function readPage(
+	this: RequestContext,
+	profile: ApiProfile,
+	paging: Paging,
+	request: ApiRequest,
+	token: PageToken | undefined,
+	perPage: number,
+	itemIndex = 0,
+): Promise<Page> {
+	const { body } = await apiRequest.call(
+		this,
+		profile,
+		{ ...request, qs: { ...request.qs, ...pageQuery(paging, token, perPage) } },
+		itemIndex,
+	);
+	const records = paging.records(body);
+	if (!records) throw new PageShapeError(`${profile.name} answered ${request.method} ${request.path} with a body that is not a list page`);
+	return { records, body, next: nextPageToken(paging, body, token, perPage, records.length) };
+}
+
+/** A 2xx list answer without its records; the router reports it as the item's error. */
+export class PageShapeError extends Error {}
+
 /**
  * Walks pages until the last one, asking for the largest page the API allows (or just the limit), so
  * N records cost ceil(N / maxPerPage) calls when the API reports its last page.
@@ -23,7 +94,7 @@ export interface PageRequest {
 export async function fetchPages(
 	this: RequestContext,
 	profile: ApiProfile,
-	paging: PageNumberPaging,
+	paging: Paging,
 	request: ApiRequest,
 	want: PageRequest,
 	itemIndex: number,
@@ -32,26 +103,56 @@ export async function fetchPages(
 	const records: unknown[] = [];
 	const bodies: unknown[] = [];
 	let previousFirst: string | undefined;
-	for (let page = 1; ; page++) {
-		const { body } = await apiRequest.call(
-			this,
-			profile,
-			{ ...request, qs: { ...request.qs, [paging.pageParam]: page, [paging.perPageParam]: perPage } },
-			itemIndex,
-		);
-		const pageRecords = paging.records(body);
-		const position = paging.position(body);
-		// A page equal to the previous one, or page numbers that do not follow the request, mean the API
-		// ignores `page`: stop (without its repeated records) rather than loop forever.
-		const first = pageRecords.length ? JSON.stringify(pageRecords[0]) : undefined;
-		if (page > 1 && (first === previousFirst || (position && position.current < page))) break;
+	let token: PageToken | undefined;
+	for (let pageNumber = 1; ; pageNumber++) {
+		const page = await readPage.call(this, profile, paging, request, token, perPage, itemIndex);
+		// A page equal to the previous one means the API ignores the page asked for: stop (without its
+		// repeated records) rather than loop forever.
+		const first = page.records.length ? JSON.stringify(page.records[0]) : undefined;
+		if (pageNumber > 1 && first === previousFirst) break;
 		previousFirst = first;
-		bodies.push(body);
-		records.push(...pageRecords);
+		bodies.push(page.body);
+		// Appended one by one: spreading a huge page into push() overflows the stack.
+		for (const record of page.records) records.push(record);
 		if (want.limit !== undefined && records.length >= want.limit) {
 			return { records: records.slice(0, want.limit), bodies };
 		}
-		if (!pageRecords.length || (position ? position.current >= position.last : pageRecords.length < perPage)) break;
+		if (page.next === undefined) break;
+		token = page.next;
 	}
 	return { records, bodies };
+}
+
+/** A page token as the text n8n keeps between list-search calls, and back. */
+export function encodePageToken(token: PageToken | undefined): string | undefined {
+	if (token === undefined) return undefined;
+	return typeof token === 'number' ? String(token) : `cursor:${token}`;
+}
+
+export function decodePageToken(text: string | undefined): PageToken | undefined {
+	if (!text) return undefined;
+	if (text.startsWith('cursor:')) return text.slice(7);
+	return Number(text) || undefined;
+}
+
+/**
+ * Resource-locator search over a paged list: reads on (a few pages per call at most) until something
+ * matches, so a name on page 3 is found without the user scrolling through empty result pages.
+ */
+export async function searchPages(
+	this: RequestContext,
+	profile: ApiProfile,
+	paging: Paging,
+	request: ApiRequest,
+	options: { perPage: number; maxPages: number; paginationToken?: string; matches?: (record: IDataObject) => boolean },
+): Promise<{ records: IDataObject[]; paginationToken?: string }> {
+	const found: IDataObject[] = [];
+	let token = decodePageToken(options.paginationToken);
+	for (let read = 0; read < options.maxPages; read++) {
+		const page = await readPage.call(this, profile, paging, request, token, options.perPage);
+		for (const record of page.records as IDataObject[]) if (!options.matches || options.matches(record)) found.push(record);
+		token = page.next;
+		if (token === undefined || found.length) break;
+	}
+	return { records: found, paginationToken: encodePageToken(token) };
 }

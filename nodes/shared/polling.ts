@@ -104,7 +104,7 @@ export async function pollSources(
 		let pages = 0;
 		while (!done && pages < options.maxPagesPerPoll) {
 			const page = await source.fetchPage(startPage + pages);
-			records.push(...page.records);
+			for (const record of page.records) records.push(record);
 			done = page.done;
 			pages++;
 		}
@@ -159,8 +159,8 @@ export async function pollSources(
 }
 
 /**
- * A list with no timestamps or paging that a trigger diffs against what it saw last time
- * (WeWorked): every poll fetches the whole list, and per-record fingerprints tell new from changed.
+ * A list with no usable timestamps or cursor that a trigger diffs against what it saw last time: every
+ * poll fetches the whole list, and per-record fingerprints tell new from changed.
  */
 export interface SnapshotSource {
 	/** Static-data bucket; one per API call, shared by the events read from it. */

@@ -1,33 +1,34 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { FieldSpec, LocatorEntity, OperationSpec, ResourceSpec } from './types';
-import { camelCase, fieldLabel, humanize } from './values';
-
-const LOCATOR_LABELS: Record<LocatorEntity, string> = {
-	workspace: 'Workspace',
-	project: 'Project',
-	member: 'Member',
-	contract: 'Contract',
-	task: 'Task',
-	client: 'Client',
-	user: 'User',
-};
+import type { FieldSpec, LocatorSpec, OperationSpec, OptionalFieldsName, ResourceSpec } from './types';
+import { idempotencyKeyOption } from './customApiCall';
+import { camelCase, fieldLabel, humanize, isIdField } from './values';
 
 /** Node-level switches that add the same parameter to every operation. */
 export interface OperationFeatures {
-	/** The API wraps data in an envelope worth exposing (WebWork); adds "Include Response Envelope". */
+	/** The API wraps data in an envelope worth exposing; adds "Include Response Envelope". */
 	envelope: boolean;
 	/** The node can reshape awkward responses; adds "Simplify" (on by default). */
 	simplify: boolean;
+	/** The API deduplicates writes by key; adds "Idempotency Key" to writes. */
+	idempotency: boolean;
 }
 
-/** The n8n parameter that holds an operation's optional fields: filters on reads, update fields on updates. */
-export function optionalFieldsCollection(operation: OperationSpec): { name: string; displayName: string } {
-	if (operation.method === 'GET') return { name: 'filters', displayName: 'Filters' };
-	if (operation.method === 'PUT' || operation.method === 'PATCH') {
-		return { name: 'updateFields', displayName: 'Update Fields' };
-	}
-	return { name: 'additionalFields', displayName: 'Additional Fields' };
+const OPTIONAL_FIELDS_LABELS: Record<OptionalFieldsName, string> = {
+	filters: 'Filters',
+	updateFields: 'Update Fields',
+	additionalFields: 'Additional Fields',
+};
+
+/**
+ * The n8n parameter that holds an operation's optional fields. Named after what the operation is, never
+ * after its HTTP method: correcting an inferred method must not rename (and so empty) users' saved values.
+ */
+export function optionalFieldsCollection(operation: OperationSpec): { name: OptionalFieldsName; displayName: string } {
+	const name: OptionalFieldsName =
+		operation.optionalFields ??
+		(/^get/.test(operation.operation) ? 'filters' : /^update/.test(operation.operation) ? 'updateFields' : 'additionalFields');
+	return { name, displayName: OPTIONAL_FIELDS_LABELS[name] };
 }
 
 export function parameterName(field: FieldSpec): string {
@@ -38,12 +39,8 @@ export function locationOptionName(field: FieldSpec): string {
 	return `${parameterName(field)}Location`;
 }
 
-function isIdField(field: FieldSpec): boolean {
-	return /(_id|Id|^id)$/.test(field.name);
-}
-
-function locatorProperty(field: FieldSpec, entity: LocatorEntity): Partial<INodeProperties> {
-	const label = LOCATOR_LABELS[entity];
+function locatorProperty(locator: LocatorSpec): Partial<INodeProperties> {
+	const label = locator.label;
 	return {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
@@ -53,17 +50,17 @@ function locatorProperty(field: FieldSpec, entity: LocatorEntity): Partial<INode
 				name: 'list',
 				type: 'list',
 				placeholder: `Select a ${label.toLowerCase()}...`,
-				typeOptions: { searchListMethod: `search${label}s`, searchable: true },
+				typeOptions: { searchListMethod: locator.searchMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. 101',
+				placeholder: `e.g. ${locator.idExample}`,
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `Not a valid ${label.toLowerCase()} ID` },
+						properties: { regex: `^\\s*(${locator.idPattern})\\s*$`, errorMessage: `Not a valid ${label.toLowerCase()} ID` },
 					},
 				],
 			},
@@ -79,7 +76,7 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 		description: field.description,
 		required: field.required || undefined,
 	};
-	if (field.locator) return { ...base, ...locatorProperty(field, field.locator) } as INodeProperties;
+	if (field.locator) return { ...base, ...locatorProperty(field.locator) } as INodeProperties;
 	switch (field.kind) {
 		case 'integer':
 			// IDs are typed as text so an empty required ID is caught instead of silently sending 0.
@@ -157,6 +154,7 @@ function optionsCollection(resource: ResourceSpec, operation: OperationSpec, fea
 			description: 'How long to wait for one response before giving up (idempotent requests are retried)',
 		},
 	];
+	if (features.idempotency && operation.method !== 'GET') options.push(idempotencyKeyOption);
 	if (features.envelope) {
 		options.push({
 			displayName: 'Include Response Envelope',
@@ -167,11 +165,12 @@ function optionsCollection(resource: ResourceSpec, operation: OperationSpec, fea
 		});
 	}
 	for (const field of operation.fields.filter((f) => f.alternativeIn)) {
+		const documentedLocation = field.in;
 		options.push({
 			displayName: `Send ${humanize(field.name)} In`,
 			name: locationOptionName(field),
 			type: 'options',
-			default: field.in,
+			default: documentedLocation,
 			options: [
 				{ name: 'Both', value: 'both' },
 				{ name: field.in === 'query' ? 'Query (Current Docs)' : 'Query (Older Docs)', value: 'query' },
@@ -182,12 +181,13 @@ function optionsCollection(resource: ResourceSpec, operation: OperationSpec, fea
 		});
 	}
 	if (operation.evidence === 'inferredPath') {
+		const { method: inferredMethod, path: inferredPath } = operation;
 		options.push(
 			{
 				displayName: 'Method Override',
 				name: 'methodOverride',
 				type: 'options',
-				default: operation.method,
+				default: inferredMethod,
 				options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
 				description: 'HTTP method to use instead of the inferred one',
 			},
@@ -195,7 +195,7 @@ function optionsCollection(resource: ResourceSpec, operation: OperationSpec, fea
 				displayName: 'Path Override',
 				name: 'pathOverride',
 				type: 'string',
-				default: operation.path,
+				default: inferredPath,
 				description: 'Path (after the base URL) to call instead of the inferred one; {placeholders} are filled from the fields',
 			},
 		);
@@ -278,6 +278,7 @@ function operationProperties(
 /** Resource dropdown, one operation dropdown per resource, and every operation's fields. */
 export function buildResourceProperties(resources: ResourceSpec[], features: OperationFeatures): INodeProperties[] {
 	const sorted = [...resources].sort((a, b) => a.name.localeCompare(b.name));
+	const firstResource = sorted[0].value;
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -285,11 +286,12 @@ export function buildResourceProperties(resources: ResourceSpec[], features: Ope
 			type: 'options',
 			noDataExpression: true,
 			options: sorted.map((r) => ({ name: r.name, value: r.value, description: r.description })),
-			default: sorted[0].value,
+			default: firstResource,
 		},
 	];
 	for (const resource of sorted) {
 		const operations = [...resource.operations].sort((a, b) => a.name.localeCompare(b.name));
+		const firstOperation = operations[0].operation;
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -302,7 +304,7 @@ export function buildResourceProperties(resources: ResourceSpec[], features: Ope
 				action: op.action,
 				description: op.evidence === 'inferredPath' ? `${op.description} (inferred endpoint)` : op.description,
 			})),
-			default: operations[0].operation,
+			default: firstOperation,
 		});
 	}
 	for (const resource of sorted) {

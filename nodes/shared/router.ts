@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -8,23 +9,25 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { CUSTOM_API_CALL, customApiCallProperties } from './customApiCall';
-import type { PageNumberPaging } from './pagination';
-import { fetchPages } from './pagination';
+import type { Paging } from './pagination';
+import { fetchPages, PageShapeError } from './pagination';
 import { buildResourceProperties, locationOptionName, optionalFieldsCollection, parameterName } from './properties';
+import type { RouteOverrides } from './routes';
+import { routeOverridesOf } from './routes';
 import type { ApiProfile, ApiRequest } from './transport';
 import { apiRequest } from './transport';
 import type { FieldLocation, OperationSpec, ResourceSpec } from './types';
 import { convertValue, fieldLabel, FieldValueError, fillPath } from './values';
 
-/** Everything the shared router needs to run one provider's action node. */
+/** Everything the shared router needs to run one provider's action node: the provider plug-in. */
 export interface ActionNodeDefinition {
 	profile: ApiProfile;
 	/** How list operations with `pagination` walk pages; providers without paging leave it out. */
-	paging?: PageNumberPaging;
+	paging?: Paging;
 	resources: ResourceSpec[];
 	/** The API wraps data in an envelope (success, data, meta) that users may want whole. */
 	envelope: boolean;
-	/** The records inside a success body (WebWork: `data`; bare APIs: the body). */
+	/** The records inside a success body (`data` of an envelope; bare APIs: the body). */
 	data(body: unknown): unknown;
 	/** A success body's human message, used when there is no data to output. */
 	message(body: unknown): string | undefined;
@@ -34,13 +37,17 @@ export interface ActionNodeDefinition {
 
 /** The node's Resource / Operation dropdowns and fields, including Custom API Call. */
 export function actionNodeProperties(definition: ActionNodeDefinition): INodeProperties[] {
-	const features = { envelope: definition.envelope, simplify: Boolean(definition.simplify) };
+	const features = {
+		envelope: definition.envelope,
+		simplify: Boolean(definition.simplify),
+		idempotency: Boolean(definition.profile.idempotencyHeader),
+	};
 	const [resource, ...rest] = buildResourceProperties(definition.resources, features);
 	const options = resource.options as Array<{ name: string; value: string }>;
 	resource.options = [...options, { name: 'Custom API Request', value: CUSTOM_API_CALL.resource }].sort((a, b) =>
 		a.name.localeCompare(b.name),
 	);
-	return [resource, ...customApiCallProperties(definition.profile.name, features.envelope), ...rest];
+	return [resource, ...customApiCallProperties(definition.profile.name, features), ...rest];
 }
 
 function findOperation(definition: ActionNodeDefinition, resource: string, operation: string) {
@@ -54,8 +61,28 @@ function unwrapLocator(value: unknown): unknown {
 	return value;
 }
 
+/**
+ * The key that makes a write safe to repeat: the user's, or one derived from execution, node and item, so
+ * every retry of this item in this execution (the transport's, or n8n's Retry On Fail) sends the same one.
+ */
+function idempotencyKeyFor(context: IExecuteFunctions, options: IDataObject, itemIndex: number): string {
+	const chosen = typeof options.idempotencyKey === 'string' ? options.idempotencyKey.trim() : '';
+	if (chosen) return chosen;
+	const hex = createHash('sha256')
+		.update(`${context.getExecutionId()}:${context.getNode().id}:${context.getNode().name}:${itemIndex}`)
+		.digest('hex');
+	// Laid out as a version-4-style UUID, the form such APIs expect.
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** Builds method, path, query and body for one item from the operation's fields. */
-function buildRequest(context: IExecuteFunctions, operation: OperationSpec, itemIndex: number): ApiRequest {
+function buildRequest(
+	context: IExecuteFunctions,
+	resource: string,
+	operation: OperationSpec,
+	itemIndex: number,
+	routes: RouteOverrides,
+): ApiRequest {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const hasOptional = operation.fields.some((f) => !f.required);
 	const optional = hasOptional
@@ -67,26 +94,31 @@ function buildRequest(context: IExecuteFunctions, operation: OperationSpec, item
 		const raw = field.required
 			? context.getNodeParameter(parameterName(field), itemIndex, undefined, { extractValue: true })
 			: optional[parameterName(field)];
-		const value = convertValue(field, unwrapLocator(raw), timeZone);
-		if (value === undefined) {
-			if (field.required) throw new FieldValueError(fieldLabel(field), `"${fieldLabel(field)}" is required`);
-			continue;
-		}
 		const placement = field.alternativeIn
 			? ((options[locationOptionName(field)] as FieldLocation | 'both' | undefined) ?? field.in)
 			: field.in;
 		for (const location of placement === 'both' ? (['query', 'body'] as const) : [placement]) {
+			// Converted for where it travels: IDs are text in paths and queries, numbers in JSON bodies.
+			const value = convertValue({ ...field, in: location }, unwrapLocator(raw), timeZone);
+			if (value === undefined) {
+				if (field.required) throw new FieldValueError(fieldLabel(field), `"${fieldLabel(field)}" is required`);
+				continue;
+			}
 			values[location][field.name] = value as IDataObject[string];
 		}
 	}
-	const method = (options.methodOverride as IHttpRequestMethods | undefined) ?? operation.method;
-	const path = fillPath((options.pathOverride as string | undefined) || operation.path, values.path);
+	// The node's own override wins over the credential's route map, which wins over the default.
+	const route = routes.get(`${resource}.${operation.operation}`);
+	const method = (options.methodOverride as IHttpRequestMethods | undefined) ?? route?.method ?? operation.method;
+	const labels = Object.fromEntries(operation.fields.map((field) => [field.name, fieldLabel(field)]));
+	const path = fillPath((options.pathOverride as string | undefined) || route?.path || operation.path, values.path, labels);
 	return {
 		method,
 		path,
 		qs: values.query,
 		body: Object.keys(values.body).length ? values.body : undefined,
 		timeoutMs: timeoutOf(options),
+		idempotencyKey: method === 'GET' ? undefined : idempotencyKeyFor(context, options, itemIndex),
 	};
 }
 
@@ -114,12 +146,15 @@ function customRequest(context: IExecuteFunctions, itemIndex: number): ApiReques
 	const method = context.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body = method === 'GET' ? {} : parseJsonParameter(context, 'body', itemIndex);
+	const path = String(context.getNodeParameter('path', itemIndex, '') ?? '').trim();
+	if (!path) throw new FieldValueError('Path', '"Path" is required');
 	return {
 		method,
-		path: context.getNodeParameter('path', itemIndex) as string,
+		path,
 		qs: parseJsonParameter(context, 'query', itemIndex),
 		body: Object.keys(body).length ? body : undefined,
 		timeoutMs: timeoutOf(options),
+		idempotencyKey: method === 'GET' ? undefined : idempotencyKeyFor(context, options, itemIndex),
 	};
 }
 
@@ -146,6 +181,7 @@ async function runItem(
 	context: IExecuteFunctions,
 	definition: ActionNodeDefinition,
 	itemIndex: number,
+	routes: RouteOverrides,
 ): Promise<IDataObject[]> {
 	const resource = context.getNodeParameter('resource', itemIndex) as string;
 	const operationName = context.getNodeParameter('operation', itemIndex) as string;
@@ -162,7 +198,7 @@ async function runItem(
 			itemIndex,
 		});
 	}
-	const request = buildRequest(context, operation, itemIndex);
+	const request = buildRequest(context, resource, operation, itemIndex, routes);
 	const listLimit = () =>
 		context.getNodeParameter('returnAll', itemIndex, false)
 			? undefined
@@ -191,6 +227,12 @@ async function runItem(
 
 /** Errors that name the item; field problems become NodeOperationErrors that also name the field. */
 function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof PageShapeError) {
+		return new NodeOperationError(context.getNode(), `${error.message} (item ${itemIndex})`, {
+			itemIndex,
+			description: 'Nothing was output for this item: the answer is not a documented list page.',
+		});
+	}
 	if (error instanceof FieldValueError) {
 		return new NodeOperationError(context.getNode(), `${error.message} (item ${itemIndex})`, {
 			itemIndex,
@@ -211,9 +253,12 @@ export async function executeActionNode(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
+	let routes: RouteOverrides | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const records = await runItem(this, definition, itemIndex);
+			// The credential's route map, read once per execution (it is the same for every item).
+			routes ??= await routeOverridesOf(this, definition.profile, definition.resources);
+			const records = await runItem(this, definition, itemIndex, routes);
 			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = itemError(this, error, itemIndex);

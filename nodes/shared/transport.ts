@@ -13,6 +13,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { RateLimit } from './rateLimit';
 import { exhaustedUntil, pacerFor, retryAfterMs } from './rateLimit';
+import { readableText } from './responses';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
 
@@ -26,16 +27,31 @@ export interface ApiProfile {
 	rateLimit(credentials: ICredentialDataDecryptedObject): RateLimit;
 	/** The provider's error text and per-field validation messages from an error body. */
 	describeError(body: unknown): { message?: string; details: string[] };
+	/**
+	 * The response contract: why a parsed 2xx body is not the documented shape, or undefined when it is.
+	 * A body that breaks it fails the request (it is never output as success or as an empty list).
+	 */
+	rejectBody(body: unknown): string | undefined;
+	/** Whether a 2xx with an empty body (other than 204) is an answer rather than a broken response. */
+	emptyBodyIsAnswer?: boolean;
+	/** Appended to every request path, e.g. a format suffix (`.json`). */
+	pathSuffix?: string;
+	/** Besides 429: other answers that mean "slow down, then retry" (e.g. 503 with Retry-After). */
+	isRateLimited?(statusCode: number, headers: Record<string, unknown>): boolean;
+	/** Header that makes a write safe to repeat (the API replays instead of writing twice). */
+	idempotencyHeader?: string;
 	arrayFormat?: IHttpRequestOptions['arrayFormat'];
 }
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
-	/** Path after the base URL, or an absolute URL. */
+	/** Path after the base URL; an absolute URL only on the base URL's origin. */
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
 	timeoutMs?: number;
+	/** Sent in the profile's idempotency header on every attempt of this request. */
+	idempotencyKey?: string;
 }
 
 export interface ApiResponse {
@@ -48,12 +64,12 @@ export interface ApiResponse {
 export const RETRY_POLICY = {
 	/** 429s: the server refused without processing, so every method may be retried. */
 	rateLimitRetries: 5,
-	/** 5xx and network failures: only idempotent methods (never POST). */
+	/** 5xx, broken 2xx bodies and network failures: only requests that are safe to repeat. */
 	serverErrorRetries: 3,
 	backoffBaseMs: 500,
 	/** A Retry-After longer than this fails the item instead of stalling the workflow. */
 	maxWaitMs: 120_000,
-	/** No answer within this fails (or, for idempotent methods, retries) the request instead of hanging. */
+	/** The whole answer (headers and body) must arrive within this, per attempt. */
 	defaultTimeoutMs: 60_000,
 };
 
@@ -66,7 +82,21 @@ const TRANSIENT_CODES = new Set([
 	'EPIPE',
 	'EAI_AGAIN',
 	'ESOCKETTIMEDOUT',
+	'ERR_CANCELED',
+	'UND_ERR_SOCKET',
+	'UND_ERR_BODY_TIMEOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
 ]);
+
+/** Raised by a request that broke the transport's own rules before or after sending. */
+class TransportFailure extends Error {
+	constructor(
+		message: string,
+		readonly code: string,
+	) {
+		super(message);
+	}
+}
 
 /** The HTTP answer inside a thrown request error (an OAuth2 401 after n8n's refresh attempt), if any. */
 function responseInside(error: unknown): ApiResponse | undefined {
@@ -86,7 +116,7 @@ function transientCode(error: unknown): string | undefined {
 	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
 		if (typeof current.code === 'string' && TRANSIENT_CODES.has(current.code)) return current.code;
-		if (typeof current.message === 'string' && /socket hang up|timeout of \d+ms exceeded/i.test(current.message)) {
+		if (typeof current.message === 'string' && /socket hang up|timeout of \d+ms exceeded|aborted|terminated/i.test(current.message)) {
 			return /timeout/i.test(current.message) ? 'ETIMEDOUT' : 'ECONNRESET';
 		}
 		current = current.cause as typeof current;
@@ -100,14 +130,68 @@ function rateLimitBackoff(limit: RateLimit, attempt: number): number {
 	return Math.min(RETRY_POLICY.maxWaitMs, limit.windowMs, slot * 4 ** attempt);
 }
 
-function joinUrl(base: string, path: string): string {
-	if (/^https?:\/\//i.test(path)) return path;
-	return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+/**
+ * The request URL. Paths are relative to the base URL; an absolute URL is accepted only on the base URL's
+ * origin, so the credential is never sent anywhere else.
+ */
+export function requestUrl(baseUrl: string, path: string, suffix = ''): string {
+	const base = new URL(baseUrl);
+	const absolute = /^[a-z][a-z\d+.-]*:/i.test(path.trim()) || path.trim().startsWith('//');
+	const url = absolute
+		? new URL(path.trim())
+		: new URL(`${baseUrl.replace(/\/+$/, '')}/${path.trim().replace(/^\/+/, '')}`);
+	if (url.origin !== base.origin) {
+		throw new TransportFailure(
+			`The path "${path}" leaves the credential's API (${base.origin}); only paths on that origin may be called with this credential`,
+			'EORIGIN',
+		);
+	}
+	if (suffix && !url.pathname.endsWith(suffix)) url.pathname = `${url.pathname.replace(/\/+$/, '')}${suffix}`;
+	return url.toString();
 }
 
 function pacingKey(context: RequestContext, credentialType: string, baseUrl: string): string {
 	const credential = context.getNode().credentials?.[credentialType];
 	return `${credentialType}:${credential?.id ?? credential?.name ?? 'default'}:${baseUrl}`;
+}
+
+function header(headers: Record<string, unknown>, name: string): string | undefined {
+	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
+	return value === undefined || value === null ? undefined : String(Array.isArray(value) ? value[0] : value);
+}
+
+/** Parses a body read as text; returns the reason when a 2xx body is not what the provider documents. */
+function parseSuccessBody(profile: ApiProfile, response: ApiResponse): { body?: unknown; problem?: string } {
+	const raw = response.body;
+	if (typeof raw !== 'string') {
+		// Already parsed (OAuth2 helpers may parse JSON themselves).
+		const problem = raw === undefined || raw === null ? undefined : profile.rejectBody(raw);
+		return problem ? { problem } : { body: raw };
+	}
+	if (!raw.trim()) {
+		if (response.statusCode === 204 || profile.emptyBodyIsAnswer) return { body: undefined };
+		return { problem: 'the body is empty' };
+	}
+	let body: unknown;
+	try {
+		body = JSON.parse(raw) as unknown;
+	} catch {
+		const type = header(response.headers, 'content-type') ?? 'no content type';
+		return { problem: `the body is not JSON (${type}): "${readableText(raw, 200)}"` };
+	}
+	const problem = profile.rejectBody(body);
+	return problem ? { problem } : { body };
+}
+
+/** An error body as the provider's JSON when it is JSON, else as one readable line (HTML pages stripped). */
+function parseErrorBody(raw: unknown): unknown {
+	if (typeof raw !== 'string') return raw;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch {
+		return readableText(raw, 200);
+	}
 }
 
 function apiError(
@@ -117,13 +201,12 @@ function apiError(
 	response: ApiResponse,
 	itemIndex: number,
 ): NodeApiError {
-	const { message, details } = profile.describeError(response.body);
-	const summary = message ?? `${profile.name} answered HTTP ${response.statusCode}`;
-	const body =
-		typeof response.body === 'object' && response.body !== null
-			? (response.body as JsonObject)
-			: { message: String(response.body ?? '') };
-	return new NodeApiError(context.getNode(), body, {
+	const body = parseErrorBody(response.body);
+	const { message, details } = profile.describeError(body);
+	const summary = message ? readableText(message, 300) : `${profile.name} answered HTTP ${response.statusCode}`;
+	const errorBody =
+		typeof body === 'object' && body !== null ? (body as JsonObject) : { message: String(body ?? '') };
+	const error = new NodeApiError(context.getNode(), errorBody, {
 		itemIndex,
 		httpCode: String(response.statusCode),
 		message: details.length ? `${summary}: ${details.join('; ')}` : summary,
@@ -131,11 +214,88 @@ function apiError(
 			response.statusCode === 401 ? '. Check the credential (token expired or revoked?).' : ''
 		}`,
 	});
+	return error;
+}
+
+/** A 2xx whose body breaks the response contract. */
+function contractError(
+	context: RequestContext,
+	profile: ApiProfile,
+	request: ApiRequest,
+	response: ApiResponse,
+	problem: string,
+	itemIndex: number,
+	attempts: number,
+): NodeApiError {
+	const error = new NodeApiError(context.getNode(), { message: problem } as JsonObject, {
+		itemIndex,
+		httpCode: String(response.statusCode),
+	});
+	// Set after construction: NodeApiError replaces some messages with generic text.
+	error.message = `${profile.name} answered ${request.method} ${request.path} with HTTP ${response.statusCode}, but ${problem}`;
+	error.description = `Nothing was output for this request: the answer is not the documented ${profile.name} response (a maintenance page or a proxy?). ${
+		attempts > 1 ? `Gave up after ${attempts} attempts.` : 'Not retried, because repeating this request could write twice.'
+	}`;
+	return error;
+}
+
+/**
+ * Sends once through n8n's authenticated request helper, failing when the whole answer has not arrived by
+ * the deadline (n8n's own timeout only notices a connection that goes quiet, not one that drips).
+ */
+async function sendWithDeadline(
+	context: RequestContext,
+	credentialType: string,
+	options: IHttpRequestOptions,
+	deadlineMs: number,
+): Promise<ApiResponse> {
+	const finished = new AbortController();
+	const deadline = sleep(deadlineMs, finished.signal).then(
+		() => {
+			throw new TransportFailure(`no complete answer within ${Math.round(deadlineMs / 1000)} s`, 'ETIMEDOUT');
+		},
+		() => undefined as never,
+	);
+	try {
+		return (await Promise.race([
+			context.helpers.httpRequestWithAuthentication.call(context, credentialType, { ...options }),
+			deadline,
+		])) as ApiResponse;
+	} finally {
+		finished.abort();
+	}
+}
+
+/** A network failure (or a deadline) as the item's error; writes that may have landed say so. */
+function networkError(
+	context: RequestContext,
+	profile: ApiProfile,
+	request: ApiRequest,
+	error: unknown,
+	code: string | undefined,
+	repeatable: boolean,
+	attempts: number,
+	itemIndex: number,
+): NodeApiError {
+	const failure = new NodeApiError(context.getNode(), { message: (error as Error).message } as JsonObject, { itemIndex });
+	// Set after construction: NodeApiError rewrites messages that mention network codes into generic text.
+	const detail = error instanceof TransportFailure ? `${error.message}, ${code}` : code;
+	failure.message = code
+		? `${profile.name} did not answer ${request.method} ${request.path} (${detail})`
+		: `${profile.name} request ${request.method} ${request.path} failed: ${(error as Error).message}`;
+	failure.description =
+		code && !repeatable
+			? `${request.method} requests are not retried automatically because the first attempt may have been processed. Check ${profile.name} before running this item again.`
+			: code
+				? `Gave up after ${attempts} attempts.`
+				: null;
+	return failure;
 }
 
 /**
  * One request through the credential, with pacing under the documented rate limit, bounded retries
- * (429 always; 5xx and network failures only for idempotent methods) and errors mapped to NodeApiError.
+ * (rate limits always; 5xx, broken bodies and network failures only for requests safe to repeat), the
+ * response contract, and errors mapped to NodeApiError naming the item.
  */
 export async function apiRequest(
 	this: RequestContext,
@@ -148,16 +308,34 @@ export async function apiRequest(
 	const baseUrl = profile.baseUrl(credentials);
 	const limit = profile.rateLimit(credentials);
 	const pacer = pacerFor(pacingKey(this, credentialType, baseUrl), limit);
-	const idempotent = IDEMPOTENT.includes(request.method);
+	const idempotencyKey = profile.idempotencyHeader && request.method !== 'GET' ? request.idempotencyKey : undefined;
+	// A write is safe to repeat when its method is idempotent or the API deduplicates it by key.
+	const repeatable = IDEMPOTENT.includes(request.method) || Boolean(idempotencyKey);
+	const deadlineMs = request.timeoutMs ?? RETRY_POLICY.defaultTimeoutMs;
+	let url: string;
+	try {
+		url = requestUrl(baseUrl, request.path, profile.pathSuffix);
+	} catch (error) {
+		throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {
+			itemIndex,
+			message: (error as Error).message,
+			description: 'Nothing was sent. Use a path relative to the base URL of the credential.',
+		});
+	}
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: joinUrl(baseUrl, request.path),
+		url,
 		qs: request.qs,
 		body: request.body,
 		json: true,
+		// Read as text and parse here: a 2xx HTML page must fail, not pass as a string.
+		encoding: 'text',
+		headers: idempotencyKey ? { [profile.idempotencyHeader!]: idempotencyKey } : undefined,
 		arrayFormat: profile.arrayFormat,
-		timeout: request.timeoutMs ?? RETRY_POLICY.defaultTimeoutMs,
+		timeout: deadlineMs,
 		returnFullResponse: true,
+		// A redirect to another origin must not carry the credential there.
+		sendCredentialsOnCrossOriginRedirect: false,
 		// We judge statuses ourselves, except that an OAuth2 401 must throw: only then does n8n refresh
 		// the access token and repeat the request.
 		ignoreHttpStatusErrors: /OAuth2Api$/.test(credentialType) ? { ignore: true, except: [401] } : true,
@@ -169,46 +347,39 @@ export async function apiRequest(
 		await pacer.acquire();
 		let response: ApiResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				credentialType,
-				{ ...options },
-			)) as ApiResponse;
+			response = await sendWithDeadline(this, credentialType, options, deadlineMs);
 		} catch (error) {
 			const answered = responseInside(error);
 			if (answered) throw apiError(this, profile, request, answered, itemIndex);
-			const code = transientCode(error);
-			if (code && idempotent && serverErrorRetries < RETRY_POLICY.serverErrorRetries) {
+			const code = error instanceof TransportFailure ? error.code : transientCode(error);
+			if (code && repeatable && serverErrorRetries < RETRY_POLICY.serverErrorRetries) {
 				await sleep(RETRY_POLICY.backoffBaseMs * 2 ** serverErrorRetries++);
 				continue;
 			}
-			const failure = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-			// Set after construction: NodeApiError rewrites messages that mention network codes into generic text.
-			failure.message = code
-				? `${profile.name} did not answer ${request.method} ${request.path} (${code})`
-				: `${profile.name} request ${request.method} ${request.path} failed: ${(error as Error).message}`;
-			failure.description =
-				code && !idempotent
-					? `${request.method} requests are not retried automatically because the first attempt may have been processed. Check ${profile.name} before running this item again.`
-					: code
-						? `Gave up after ${serverErrorRetries + 1} attempts.`
-						: null;
-			throw failure;
+			throw networkError(this, profile, request, error, code, repeatable, serverErrorRetries + 1, itemIndex);
 		}
 
 		const status = response.statusCode;
 		const retryAfter = retryAfterMs(response.headers);
 		const resetAt = exhaustedUntil(response.headers);
-		if (status < 400) {
+		if (status < 300) {
 			// Never trust a reset further away than one window (clock skew, unusual units).
 			if (resetAt) pacer.blockUntil(Math.min(resetAt, Date.now() + limit.windowMs));
-			return response;
+			const { body, problem } = parseSuccessBody(profile, response);
+			if (!problem) return { ...response, body };
+			// Maintenance pages are transient: retry what is safe to repeat, like a 5xx.
+			if (repeatable && serverErrorRetries < RETRY_POLICY.serverErrorRetries) {
+				pacer.blockUntil(Date.now() + RETRY_POLICY.backoffBaseMs * 2 ** serverErrorRetries++);
+				continue;
+			}
+			throw contractError(this, profile, request, response, problem, itemIndex, serverErrorRetries + 1);
 		}
 
-		if (status === 429 && rateLimitRetries < RETRY_POLICY.rateLimitRetries) {
+		const rateLimited = status === 429 || Boolean(profile.isRateLimited?.(status, response.headers));
+		if (rateLimited && rateLimitRetries < RETRY_POLICY.rateLimitRetries) {
 			// Retry-After and X-RateLimit-Reset are both rounded up to whole seconds, so the earlier one is
-			// still not too early. With neither, back off in steps that reach a whole window (WeWorked
-			// sends no headers and counts over five minutes).
+			// still not too early. With neither, back off in steps that reach a whole window (some APIs send
+			// no headers and count over several minutes).
 			const resetWait = resetAt === undefined ? undefined : Math.max(0, resetAt - Date.now());
 			const wait =
 				retryAfter !== undefined
@@ -220,7 +391,7 @@ export async function apiRequest(
 				continue;
 			}
 		}
-		if (status >= 500 && idempotent && serverErrorRetries < RETRY_POLICY.serverErrorRetries) {
+		if (status >= 500 && !rateLimited && repeatable && serverErrorRetries < RETRY_POLICY.serverErrorRetries) {
 			const wait = retryAfter ?? RETRY_POLICY.backoffBaseMs * 2 ** serverErrorRetries;
 			if (wait <= RETRY_POLICY.maxWaitMs) {
 				serverErrorRetries++;

@@ -36,17 +36,30 @@ export interface FieldSpec {
 	description?: string;
 	options?: FieldOption[];
 	default?: string | number | boolean;
-	/** Shown as a resource locator with list search; the value names a `listSearch` entity. */
-	locator?: LocatorEntity;
+	/** Shown as a resource locator with list search and a by-ID mode, as the provider declares it. */
+	locator?: LocatorSpec;
 	/**
-	 * Where the provider's doc variants disagree about the location (e.g. WebWork's `workspace_id` in query vs
-	 * body), the alternative; the node then offers a "send in" option instead of guessing silently.
+	 * Where the provider's doc variants disagree about the location (e.g. an ID in the query in one version
+	 * and in the body in another), the alternative; the node then offers a "send in" option instead of guessing.
 	 */
 	alternativeIn?: FieldLocation;
 	maximum?: number;
 }
 
-export type LocatorEntity = 'workspace' | 'project' | 'member' | 'contract' | 'task' | 'client' | 'user';
+/** One kind of record a provider lets users pick from a list; declared in the provider's folder. */
+export interface LocatorSpec {
+	/** Shown in the picker, e.g. "Project". */
+	label: string;
+	/** The provider node's `methods.listSearch` entry that lists these records. */
+	searchMethod: string;
+	/** What an ID of this record looks like (regex source without anchors, e.g. `\\d+`), checked in the editor and before sending. */
+	idPattern: string;
+	/** An example ID for the "By ID" placeholder. */
+	idExample: string;
+}
+
+/** The n8n parameter that holds an operation's optional fields; part of saved workflows, so never derived. */
+export type OptionalFieldsName = 'filters' | 'updateFields' | 'additionalFields';
 
 /**
  * How trustworthy an operation's route is, from the spec's tags. `inferredPath` routes (the docs name
@@ -65,8 +78,13 @@ export interface OperationSpec {
 	method: IHttpRequestMethods;
 	path: string;
 	fields: FieldSpec[];
-	/** List endpoints paginated with page/per_page; `maxPerPage` is the documented maximum. */
+	/** Paginated list endpoints (as the provider's paging declares); `maxPerPage` is the documented maximum. */
 	pagination?: { maxPerPage: number };
+	/**
+	 * Name of the optional-fields collection when the default (reads → filters, update… → updateFields, other
+	 * operations → additionalFields, by operation name) does not fit. Users' saved values live under it.
+	 */
+	optionalFields?: OptionalFieldsName;
 	/** A list the API returns whole (no paging): Return All / Limit are applied to the output. */
 	clientSideLimit?: boolean;
 	evidence: Evidence;

@@ -12,7 +12,10 @@ export class FieldValueError extends Error {
 	}
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+/** A whole date or date-time text: nothing may trail it (a typo must not be cut off silently). */
+const ISO_DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/i;
+const DIGITS = /^\d+$/;
+const SIGNED_DIGITS = /^-?\d+$/;
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** The parameter's display name as the user sees it in the node (a picker is named after what it picks). */
@@ -20,6 +23,21 @@ export function fieldLabel(field: FieldSpec): string {
 	if (field.displayName) return field.displayName;
 	const label = humanize(field.name);
 	return field.locator ? label.replace(/ ID$/, '') : label;
+}
+
+/** IDs are matched as digit strings and never go through Number() (a 20-digit ID would lose digits). */
+export function isIdField(field: FieldSpec): boolean {
+	return /(_id|Id|^id)$/.test(field.name);
+}
+
+/** The date part of an ISO text if the whole text is a valid date or date-time on the calendar. */
+function calendarDate(text: string): string | undefined {
+	const match = ISO_DATE_TEXT.exec(text);
+	if (!match) return undefined;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const date = new Date(Date.UTC(year, month - 1, day));
+	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+	return text.slice(0, 10);
 }
 
 export function humanize(apiName: string): string {
@@ -94,10 +112,7 @@ function offsetAt(localIso: string, timeZone: string): string {
 
 function toDateOnly(value: unknown, timeZone: string): string | undefined {
 	// Keep the calendar day the user picked: the picker's "2024-01-15T00:00:00" has no zone.
-	if (typeof value === 'string' && ISO_DATE.test(value.trim())) {
-		const day = value.trim().slice(0, 10);
-		return Number.isNaN(new Date(`${day}T00:00:00Z`).getTime()) ? undefined : day;
-	}
+	if (typeof value === 'string') return calendarDate(value.trim());
 	if (typeof value === 'object' && value !== null && 'toISODate' in value) {
 		return (value as { toISODate: () => string }).toISODate();
 	}
@@ -107,8 +122,9 @@ function toDateOnly(value: unknown, timeZone: string): string | undefined {
 }
 
 function toDateTime(value: unknown, timeZone: string): string | undefined {
-	if (typeof value === 'string' && ISO_DATE.test(value.trim()) && toDate(value.trim())) {
+	if (typeof value === 'string') {
 		const text = value.trim();
+		if (!calendarDate(text) || !toDate(text.replace(' ', 'T'))) return undefined;
 		// A zone-less value (the date-time picker's) is wall-clock time in the workflow's time zone.
 		if (ZONE_SUFFIX.test(text) || !/T\d{2}:\d{2}/.test(text)) return text;
 		const local = /T\d{2}:\d{2}:\d{2}/.test(text) ? text.slice(0, 19) : `${text.slice(0, 16)}:00`;
@@ -128,9 +144,25 @@ function splitList(value: unknown): unknown[] {
 		.filter(Boolean);
 }
 
+/** A whole number written as digits only: no blanks, hex, exponents or fractions; beyond 2^53 it is refused. */
 function toInteger(value: unknown): number | undefined {
-	const number = typeof value === 'number' ? value : Number(String(value).trim());
-	return Number.isInteger(number) ? number : undefined;
+	if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+	const text = String(value).trim();
+	if (!SIGNED_DIGITS.test(text)) return undefined;
+	const number = Number(text);
+	return Number.isSafeInteger(number) ? number : undefined;
+}
+
+/**
+ * An ID: digits only, kept as text so no digit is lost. In a JSON body a safe integer is sent as a number
+ * (the type the APIs document); a longer one stays text rather than being rounded.
+ */
+function toId(value: unknown, location: FieldSpec['in']): string | number | undefined {
+	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : String(value).trim();
+	if (!DIGITS.test(text)) return undefined;
+	if (location !== 'body') return text;
+	const number = Number(text);
+	return Number.isSafeInteger(number) ? number : text;
 }
 
 /**
@@ -148,7 +180,14 @@ export function convertValue(field: FieldSpec, value: unknown, timeZone = 'UTC')
 	};
 	switch (field.kind) {
 		case 'integer':
-			return toInteger(value) ?? fail('a whole number (an ID)');
+			if (field.locator) {
+				const text = String(value).trim();
+				if (!new RegExp(`^(?:${field.locator.idPattern})$`).test(text)) fail(`a ${field.locator.label.toLowerCase()} ID`);
+				if (!DIGITS.test(text)) return text;
+			}
+			return isIdField(field) || field.locator
+				? (toId(value, field.in) ?? fail('an ID made of digits'))
+				: (toInteger(value) ?? fail('a whole number'));
 		case 'number': {
 			const number = typeof value === 'number' ? value : Number(value);
 			return Number.isFinite(number) ? number : fail('a number');
@@ -162,7 +201,9 @@ export function convertValue(field: FieldSpec, value: unknown, timeZone = 'UTC')
 		case 'time':
 			return CLOCK_TIME.test(String(value).trim()) ? String(value).trim() : fail('a time (HH:mm)');
 		case 'integerList':
-			return splitList(value).map((part) => toInteger(part) ?? fail('a comma-separated list of whole numbers'));
+			return splitList(value).map(
+				(part) => toId(part, field.in) ?? fail('a comma-separated list of IDs made of digits'),
+			);
 		case 'stringList':
 		case 'multiOptions':
 			return splitList(value).map(String);
@@ -174,15 +215,27 @@ export function convertValue(field: FieldSpec, value: unknown, timeZone = 'UTC')
 				return fail('valid JSON');
 			}
 		default:
+			if (field.locator && typeof value !== 'object') {
+				const text = String(value).trim();
+				return new RegExp(`^(?:${field.locator.idPattern})$`).test(text) ? text : fail(`a ${field.locator.label.toLowerCase()} ID`);
+			}
 			return value;
 	}
 }
 
-/** Substitutes `{name}` placeholders, encoding each value; a missing one is an error, never an empty segment. */
-export function fillPath(path: string, values: IDataObject): string {
+/**
+ * Substitutes `{name}` placeholders with exactly one path segment each. A missing, blank, `.` or `..` value
+ * is an error naming the field: URL normalisation would turn those into another endpoint.
+ */
+export function fillPath(path: string, values: IDataObject, labels: Record<string, string> = {}): string {
 	return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+		const label = labels[name] ?? humanize(name);
 		const value = values[name];
-		if (isEmpty(value)) throw new FieldValueError(humanize(name), `"${humanize(name)}" is required`);
-		return encodeURIComponent(String(value));
+		const text = isEmpty(value) ? '' : String(value).trim();
+		if (!text) throw new FieldValueError(label, `"${label}" is required`);
+		if (text === '.' || text === '..') {
+			throw new FieldValueError(label, `"${label}" cannot be "${text}": it would address another endpoint`);
+		}
+		return encodeURIComponent(text);
 	});
 }

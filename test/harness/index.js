@@ -12,6 +12,9 @@ if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'worktime-n8n-'));
 }
 
+// Passing tests stay quiet: n8n's own logger (errors of failing items included) prints nothing unless asked.
+if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
+
 const { WorkflowExecute, ExecutionLifecycleHooks, LoadOptionsContext } = require('n8n-core');
 const { Workflow, NodeHelpers } = require('n8n-workflow');
 

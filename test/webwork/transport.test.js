@@ -245,7 +245,7 @@ describe('errors', () => {
 			memberId: byId('={{ "abc" }}'),
 		});
 		expect(result.status).toBe('error');
-		expect(result.error.message).toMatch(/"Member" must be a whole number/);
+		expect(result.error.message).toMatch(/"Member" must be a member ID/);
 		expect(requestsTo(emulator, 'GET', /^\/members\//)).toHaveLength(0);
 	});
 
@@ -264,7 +264,7 @@ describe('errors', () => {
 		expect(result.items[1].error).toMatch(/item 1/);
 		expect(result.items[1].httpCode).toBe('404');
 		expect(result.items[2].id).toBe(members[1].id);
-		expect(result.items[3].error).toMatch(/whole number.*item 3/);
+		expect(result.items[3].error).toMatch(/member ID.*item 3/);
 	});
 });
 

@@ -1,3 +1,4 @@
+import { weWorkedLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 
 export const clientsResource: ResourceSpec = {
@@ -23,7 +24,7 @@ export const clientsResource: ResourceSpec = {
 			method: 'GET',
 			path: '/v1/clients/{id}',
 			evidence: 'documented',
-			fields: [{ name: 'id', displayName: 'Client', in: 'path', kind: 'integer', required: true, locator: 'client' }],
+			fields: [{ name: 'id', displayName: 'Client', in: 'path', kind: 'integer', required: true, locator: weWorkedLocators.client }],
 		},
 	],
 };

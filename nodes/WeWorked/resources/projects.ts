@@ -1,3 +1,4 @@
+import { weWorkedLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 
 export const projectsResource: ResourceSpec = {
@@ -23,7 +24,7 @@ export const projectsResource: ResourceSpec = {
 			method: 'GET',
 			path: '/v1/projects/{id}',
 			evidence: 'documented',
-			fields: [{ name: 'id', displayName: 'Project', in: 'path', kind: 'integer', required: true, locator: 'project' }],
+			fields: [{ name: 'id', displayName: 'Project', in: 'path', kind: 'integer', required: true, locator: weWorkedLocators.project }],
 		},
 	],
 };

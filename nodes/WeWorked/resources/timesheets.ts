@@ -1,7 +1,8 @@
+import { weWorkedLocators } from '../locators';
 import type { FieldSpec, ResourceSpec } from '../../shared/types';
 
 const timesheetFields: FieldSpec[] = [
-	{ name: 'userid', displayName: 'User', in: 'query', kind: 'integer', required: true, locator: 'user' },
+	{ name: 'userid', displayName: 'User', in: 'query', kind: 'integer', required: true, locator: weWorkedLocators.user },
 	{ name: 'date', in: 'query', kind: 'date', required: true, description: 'A day of the timesheet (sent as YYYY-MM-DD)' },
 ];
 

@@ -1,3 +1,4 @@
+import { weWorkedLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 
 export const usersResource: ResourceSpec = {
@@ -23,7 +24,7 @@ export const usersResource: ResourceSpec = {
 			method: 'GET',
 			path: '/v1/users/{id}',
 			evidence: 'documented',
-			fields: [{ name: 'id', displayName: 'User', in: 'path', kind: 'integer', required: true, locator: 'user' }],
+			fields: [{ name: 'id', displayName: 'User', in: 'path', kind: 'integer', required: true, locator: weWorkedLocators.user }],
 		},
 	],
 };

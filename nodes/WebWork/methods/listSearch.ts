@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { LocatorEntity } from '../../shared/types';
-import { apiRequest } from '../../shared/transport';
+import { searchPages } from '../../shared/pagination';
+import type { webWorkLocators } from '../locators';
 import { webWorkPaging, webWorkProfile } from '../profile';
 
 type Scope = 'workspace' | 'project';
@@ -20,7 +20,7 @@ interface SearchSource {
 const fullName = (r: IDataObject) =>
 	[r.firstname, r.lastname].filter(Boolean).join(' ') + (r.email ? ` (${String(r.email)})` : '');
 
-type WebWorkEntity = Extract<LocatorEntity, 'workspace' | 'project' | 'member' | 'contract' | 'task'>;
+type WebWorkEntity = keyof typeof webWorkLocators;
 
 const SOURCES: Record<WebWorkEntity, SearchSource> = {
 	workspace: { path: '/workspaces', needs: [], label: (r) => String(r.workspace_name ?? r.id) },
@@ -66,28 +66,20 @@ async function search(
 	}
 	if (filter && source.nameParam) qs[source.nameParam] = filter;
 	const needle = filter && !source.nameParam ? filter.toLowerCase() : undefined;
-	const results: Array<{ name: string; value: string }> = [];
-	let page = Number(paginationToken) || 1;
-	// Filtering here rather than on the API: read on until something matches (a few pages at most per
-	// call), so a name on page 3 is found without the user scrolling through empty result pages.
-	for (let read = 0; read < SEARCH_PAGES_PER_CALL; read++, page++) {
-		const { body } = await apiRequest.call(context, webWorkProfile, {
-			method: 'GET',
-			path: source.path,
-			qs: { ...qs, page, per_page: 100 },
-		});
-		const records = webWorkPaging.records(body) as IDataObject[];
-		results.push(
-			...records
-				.map((record) => ({ name: source.label(record), value: String(record.id) }))
-				.filter((result) => !needle || result.name.toLowerCase().includes(needle)),
-		);
-		const position = webWorkPaging.position(body);
-		const more = position ? position.current < position.last : records.length === 100;
-		if (!more) return { results };
-		if (!needle || results.length) return { results, paginationToken: String(page + 1) };
-	}
-	return { results, paginationToken: String(page) };
+	// Filtering here rather than on the API: read on until something matches (a few pages at most per call).
+	const { records, paginationToken: next } = await searchPages.call(
+		context,
+		webWorkProfile,
+		webWorkPaging,
+		{ method: 'GET', path: source.path, qs },
+		{
+			perPage: 100,
+			maxPages: SEARCH_PAGES_PER_CALL,
+			paginationToken,
+			matches: needle ? (record) => source.label(record).toLowerCase().includes(needle) : undefined,
+		},
+	);
+	return { results: records.map((record) => ({ name: source.label(record), value: String(record.id) })), paginationToken: next };
 }
 
 export const listSearch = {

@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { projectId, workspaceId, workspaceIdEitherVariant } from './fields';
 
@@ -17,8 +18,8 @@ export const contractsResource: ResourceSpec = {
 			// spec note: Example response shows pagination at top level {current_page, per_page, total, last_page}.
 			fields: [
 				workspaceId('query'),
-				{ name: 'project_id', in: 'query', kind: 'integer', locator: 'project' },
-				{ name: 'user_id', in: 'query', kind: 'integer', locator: 'member' },
+				{ name: 'project_id', in: 'query', kind: 'integer', locator: webWorkLocators.project },
+				{ name: 'user_id', in: 'query', kind: 'integer', locator: webWorkLocators.member },
 				{ name: 'status', in: 'query', kind: 'options', options: [{ name: 'Active', value: 'active' }, { name: 'Paused', value: 'paused' }] },
 			],
 		},
@@ -34,7 +35,7 @@ export const contractsResource: ResourceSpec = {
 			fields: [
 				workspaceIdEitherVariant,
 				projectId('body'),
-				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
+				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: webWorkLocators.member },
 				{ name: 'weekly_hours_limit', in: 'body', kind: 'integer', default: 168 },
 				{ name: 'screenshots', in: 'body', kind: 'options', options: [{ name: 'Full', value: 'full' }, { name: 'Blurred', value: 'blurred' }, { name: 'No Preview', value: 'no_preview' }, { name: 'No Screenshot', value: 'no_screenshot' }, { name: 'Background Blurred', value: 'background_blurred' }, { name: 'Video Full', value: 'video_full' }, { name: 'Video Blurred', value: 'video_blurred' }, { name: 'Video Full Silent', value: 'video_full_silent' }, { name: 'Video Blurred Silent', value: 'video_blurred_silent' }] },
 				{ name: 'rate', in: 'body', kind: 'number' },
@@ -49,7 +50,7 @@ export const contractsResource: ResourceSpec = {
 			path: '/contracts/{contractId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'contractId', in: 'path', kind: 'integer', required: true, locator: 'contract' },
+				{ name: 'contractId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.contract },
 				workspaceId('query'),
 			],
 		},
@@ -63,7 +64,7 @@ export const contractsResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Current docs: workspace_id in query; older docs: in body.
 			fields: [
-				{ name: 'contractId', in: 'path', kind: 'integer', required: true, locator: 'contract' },
+				{ name: 'contractId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.contract },
 				workspaceIdEitherVariant,
 				{ name: 'weekly_hours_limit', in: 'body', kind: 'integer' },
 				{ name: 'screenshots', in: 'body', kind: 'options', options: [{ name: 'Full', value: 'full' }, { name: 'Blurred', value: 'blurred' }, { name: 'No Preview', value: 'no_preview' }, { name: 'No Screenshot', value: 'no_screenshot' }, { name: 'Background Blurred', value: 'background_blurred' }, { name: 'Video Full', value: 'video_full' }, { name: 'Video Blurred', value: 'video_blurred' }, { name: 'Video Full Silent', value: 'video_full_silent' }, { name: 'Video Blurred Silent', value: 'video_blurred_silent' }] },
@@ -82,7 +83,7 @@ export const contractsResource: ResourceSpec = {
 			note: 'The docs list this operation but not its parameters; Workspace ID is sent as a query parameter like its siblings.',
 			// spec note: Operation listed on tag page; parameter placement inferred.
 			fields: [
-				{ name: 'contractId', in: 'path', kind: 'integer', required: true, locator: 'contract' },
+				{ name: 'contractId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.contract },
 				workspaceId('query'),
 			],
 		},

@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { workspaceId } from './fields';
 
@@ -36,7 +37,7 @@ export const expensesResource: ResourceSpec = {
 				{ name: 'date', in: 'body', kind: 'date', required: true },
 				{ name: 'amount', in: 'body', kind: 'number', required: true },
 				{ name: 'category_id', in: 'body', kind: 'string', required: true },
-				{ name: 'project_id', in: 'body', kind: 'integer', locator: 'project' },
+				{ name: 'project_id', in: 'body', kind: 'integer', locator: webWorkLocators.project },
 				{ name: 'note', in: 'body', kind: 'string' },
 				{ name: 'description', in: 'body', kind: 'string' },
 				{ name: 'is_billable', in: 'body', kind: 'boolean' },
@@ -59,7 +60,7 @@ export const expensesResource: ResourceSpec = {
 				{ name: 'date', in: 'body', kind: 'date' },
 				{ name: 'amount', in: 'body', kind: 'number' },
 				{ name: 'category_id', in: 'body', kind: 'string' },
-				{ name: 'project_id', in: 'body', kind: 'integer', locator: 'project' },
+				{ name: 'project_id', in: 'body', kind: 'integer', locator: webWorkLocators.project },
 				{ name: 'note', in: 'body', kind: 'string' },
 				{ name: 'is_billable', in: 'body', kind: 'boolean' },
 			],

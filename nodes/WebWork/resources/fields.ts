@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { FieldLocation, FieldSpec } from '../../shared/types';
 
 /** The workspace every WebWork call is scoped to; where it travels differs per endpoint. */
@@ -6,7 +7,7 @@ export const workspaceId = (location: FieldLocation): FieldSpec => ({
 	in: location,
 	kind: 'integer',
 	required: true,
-	locator: 'workspace',
+	locator: webWorkLocators.workspace,
 });
 
 /** Member, project and contract writes: query in the current docs, body in the older ones. */
@@ -17,5 +18,5 @@ export const projectId = (location: FieldLocation): FieldSpec => ({
 	in: location,
 	kind: 'integer',
 	required: true,
-	locator: 'project',
+	locator: webWorkLocators.project,
 });

@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { workspaceId } from './fields';
 
@@ -18,7 +19,7 @@ export const leavesResource: ResourceSpec = {
 			fields: [
 				workspaceId('query'),
 				{ name: 'id', in: 'query', kind: 'string' },
-				{ name: 'user_id', in: 'query', kind: 'integer', locator: 'member' },
+				{ name: 'user_id', in: 'query', kind: 'integer', locator: webWorkLocators.member },
 				{ name: 'policy_id', in: 'query', kind: 'integer' },
 				{ name: 'is_paid', in: 'query', kind: 'options', options: [{ name: 'Yes', value: 'yes' }, { name: 'No', value: 'no' }] },
 				{ name: 'status', in: 'query', kind: 'options', options: [{ name: 'Pending', value: 'pending' }, { name: 'Approved', value: 'approved' }, { name: 'Rejected', value: 'rejected' }] },
@@ -40,7 +41,7 @@ export const leavesResource: ResourceSpec = {
 				{ name: 'policy_id', in: 'body', kind: 'integer', required: true },
 				{ name: 'start', in: 'body', kind: 'date', required: true },
 				{ name: 'end', in: 'body', kind: 'date', required: true },
-				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
+				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: webWorkLocators.member },
 				{ name: 'start_time', in: 'body', kind: 'time' },
 				{ name: 'end_time', in: 'body', kind: 'time' },
 				{ name: 'hours_per_day', in: 'body', kind: 'number' },
@@ -61,7 +62,7 @@ export const leavesResource: ResourceSpec = {
 				workspaceId('query'),
 				{ name: 'date_from', in: 'query', kind: 'date', required: true },
 				{ name: 'date_to', in: 'query', kind: 'date', required: true },
-				{ name: 'user_id', in: 'query', kind: 'integer', locator: 'member' },
+				{ name: 'user_id', in: 'query', kind: 'integer', locator: webWorkLocators.member },
 			],
 		},
 		{

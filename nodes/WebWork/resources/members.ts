@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { workspaceId, workspaceIdEitherVariant } from './fields';
 
@@ -47,7 +48,7 @@ export const membersResource: ResourceSpec = {
 			path: '/members/{memberId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'memberId', in: 'path', kind: 'integer', required: true, locator: 'member' },
+				{ name: 'memberId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.member },
 				workspaceId('query'),
 			],
 		},
@@ -61,7 +62,7 @@ export const membersResource: ResourceSpec = {
 			evidence: 'documented',
 			// spec note: Current docs: workspace_id in query; older docs: in body. Response data null.
 			fields: [
-				{ name: 'memberId', in: 'path', kind: 'integer', required: true, locator: 'member' },
+				{ name: 'memberId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.member },
 				workspaceIdEitherVariant,
 				{ name: 'email', in: 'body', kind: 'string' },
 				{ name: 'firstname', in: 'body', kind: 'string' },
@@ -82,7 +83,7 @@ export const membersResource: ResourceSpec = {
 			path: '/members/{memberId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'memberId', in: 'path', kind: 'integer', required: true, locator: 'member' },
+				{ name: 'memberId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.member },
 				workspaceId('query'),
 			],
 		},

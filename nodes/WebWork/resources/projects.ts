@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { workspaceId, workspaceIdEitherVariant } from './fields';
 
@@ -47,7 +48,7 @@ export const projectsResource: ResourceSpec = {
 			path: '/projects/{projectId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'projectId', in: 'path', kind: 'integer', required: true, locator: 'project' },
+				{ name: 'projectId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.project },
 				workspaceId('query'),
 			],
 		},
@@ -60,7 +61,7 @@ export const projectsResource: ResourceSpec = {
 			path: '/projects/{projectId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'projectId', in: 'path', kind: 'integer', required: true, locator: 'project' },
+				{ name: 'projectId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.project },
 				workspaceIdEitherVariant,
 				{ name: 'name', in: 'body', kind: 'string' },
 				{ name: 'start_date', in: 'body', kind: 'date' },
@@ -80,7 +81,7 @@ export const projectsResource: ResourceSpec = {
 			path: '/projects/{projectId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'projectId', in: 'path', kind: 'integer', required: true, locator: 'project' },
+				{ name: 'projectId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.project },
 				workspaceId('query'),
 			],
 		},

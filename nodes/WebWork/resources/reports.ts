@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { workspaceId } from './fields';
 
@@ -11,12 +12,13 @@ export const reportsResource: ResourceSpec = {
 			action: 'Get the tracked hours report',
 			description: 'Tracked minutes per day/user/project',
 			method: 'GET',
+			optionalFields: 'filters',
 			path: '/reports/tracked-hours',
 			evidence: 'documented',
 			// spec note: Dates default to current week; 31-day max when user_id set. Arrays accept CSV.
 			fields: [
 				workspaceId('query'),
-				{ name: 'user_id', in: 'query', kind: 'integer', locator: 'member' },
+				{ name: 'user_id', in: 'query', kind: 'integer', locator: webWorkLocators.member },
 				{ name: 'start_date', in: 'query', kind: 'date' },
 				{ name: 'end_date', in: 'query', kind: 'date' },
 				{ name: 'users', in: 'query', kind: 'integerList' },
@@ -32,6 +34,7 @@ export const reportsResource: ResourceSpec = {
 			action: 'Get the daily timeline report',
 			description: 'Timeline entries for one date',
 			method: 'GET',
+			optionalFields: 'filters',
 			path: '/reports/daily-timeline',
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
@@ -47,6 +50,7 @@ export const reportsResource: ResourceSpec = {
 			action: 'Get the task report',
 			description: 'Time per task per user over a range',
 			method: 'GET',
+			optionalFields: 'filters',
 			path: '/reports/task-report',
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
@@ -66,6 +70,7 @@ export const reportsResource: ResourceSpec = {
 			action: 'Get the activity level report',
 			description: 'Activity level per user per day',
 			method: 'GET',
+			optionalFields: 'filters',
 			path: '/reports/activity-level',
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
@@ -73,7 +78,7 @@ export const reportsResource: ResourceSpec = {
 				workspaceId('query'),
 				{ name: 'start_date', in: 'query', kind: 'date', required: true },
 				{ name: 'end_date', in: 'query', kind: 'date', required: true },
-				{ name: 'contract_id', in: 'query', kind: 'integer', locator: 'contract' },
+				{ name: 'contract_id', in: 'query', kind: 'integer', locator: webWorkLocators.contract },
 				{ name: 'user_ids', in: 'query', kind: 'integerList' },
 			],
 		},
@@ -83,6 +88,7 @@ export const reportsResource: ResourceSpec = {
 			action: 'Get the daily attendance report',
 			description: 'Attendance statuses for one date',
 			method: 'GET',
+			optionalFields: 'filters',
 			path: '/reports/daily-attendance',
 			pagination: { maxPerPage: 100 },
 			evidence: 'documented',
@@ -99,6 +105,7 @@ export const reportsResource: ResourceSpec = {
 			action: 'Get the activity descriptions report',
 			description: 'Activity descriptions report',
 			method: 'GET',
+			optionalFields: 'filters',
 			path: '/reports/activity-descriptions',
 			pagination: { maxPerPage: 100 },
 			evidence: 'inferredPath',

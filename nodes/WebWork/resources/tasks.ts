@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { projectId, workspaceId } from './fields';
 
@@ -20,7 +21,7 @@ export const tasksResource: ResourceSpec = {
 				projectId('query'),
 				{ name: 'status', in: 'query', kind: 'options', options: [{ name: 'Incomplete', value: 0 }, { name: 'Doing', value: 10 }, { name: 'Done', value: 20 }, { name: 'Completed', value: 30 }] },
 				{ name: 'priority', in: 'query', kind: 'options', options: [{ name: 'Urgent', value: 10 }, { name: 'High', value: 20 }, { name: 'Normal', value: 30 }, { name: 'Low', value: 40 }] },
-				{ name: 'contract_id', in: 'query', kind: 'integer', locator: 'contract' },
+				{ name: 'contract_id', in: 'query', kind: 'integer', locator: webWorkLocators.contract },
 				{ name: 'parent_id', in: 'query', kind: 'string' },
 				{ name: 'order_by', in: 'query', kind: 'string' },
 			],
@@ -56,7 +57,7 @@ export const tasksResource: ResourceSpec = {
 			path: '/tasks/{taskId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
+				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.task },
 				workspaceId('query'),
 				projectId('query'),
 			],
@@ -70,7 +71,7 @@ export const tasksResource: ResourceSpec = {
 			path: '/tasks/{taskId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
+				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.task },
 				workspaceId('body'),
 				projectId('body'),
 				{ name: 'title', in: 'body', kind: 'string' },
@@ -91,7 +92,7 @@ export const tasksResource: ResourceSpec = {
 			path: '/tasks/{taskId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
+				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.task },
 				workspaceId('body'),
 				projectId('body'),
 			],
@@ -105,8 +106,8 @@ export const tasksResource: ResourceSpec = {
 			path: '/tasks/{taskId}/assign/{userId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
-				{ name: 'userId', in: 'path', kind: 'integer', required: true, locator: 'member' },
+				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.task },
+				{ name: 'userId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.member },
 				workspaceId('body'),
 				projectId('body'),
 			],
@@ -120,8 +121,8 @@ export const tasksResource: ResourceSpec = {
 			path: '/tasks/{taskId}/unassign/{userId}',
 			evidence: 'documented',
 			fields: [
-				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
-				{ name: 'userId', in: 'path', kind: 'integer', required: true, locator: 'member' },
+				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.task },
+				{ name: 'userId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.member },
 				workspaceId('body'),
 				projectId('body'),
 			],
@@ -135,7 +136,7 @@ export const tasksResource: ResourceSpec = {
 			path: '/tasks/{taskId}/assignees',
 			evidence: 'documented',
 			fields: [
-				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: 'task' },
+				{ name: 'taskId', in: 'path', kind: 'integer', required: true, locator: webWorkLocators.task },
 				workspaceId('query'),
 				projectId('query'),
 			],

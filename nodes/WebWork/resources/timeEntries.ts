@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { workspaceId } from './fields';
 
@@ -16,10 +17,10 @@ export const timeEntriesResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				workspaceId('query'),
-				{ name: 'user_id', in: 'query', kind: 'integer', required: true, locator: 'member' },
+				{ name: 'user_id', in: 'query', kind: 'integer', required: true, locator: webWorkLocators.member },
 				{ name: 'date', in: 'query', kind: 'date', required: true },
-				{ name: 'project_id', in: 'query', kind: 'integer', locator: 'project' },
-				{ name: 'task_id', in: 'query', kind: 'integer', locator: 'task' },
+				{ name: 'project_id', in: 'query', kind: 'integer', locator: webWorkLocators.project },
+				{ name: 'task_id', in: 'query', kind: 'integer', locator: webWorkLocators.task },
 			],
 		},
 		{
@@ -33,9 +34,9 @@ export const timeEntriesResource: ResourceSpec = {
 			// spec note: 201 includes saved_minutes; may save partially.
 			fields: [
 				workspaceId('body'),
-				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
-				{ name: 'contract_id', in: 'body', kind: 'integer', locator: 'contract' },
-				{ name: 'task_id', in: 'body', kind: 'integer', locator: 'task' },
+				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: webWorkLocators.member },
+				{ name: 'contract_id', in: 'body', kind: 'integer', locator: webWorkLocators.contract },
+				{ name: 'task_id', in: 'body', kind: 'integer', locator: webWorkLocators.task },
 				{ name: 'notes', in: 'body', kind: 'string' },
 				{ name: 'date', in: 'body', kind: 'date', required: true },
 				{ name: 'start_time', in: 'body', kind: 'time', required: true },
@@ -53,8 +54,8 @@ export const timeEntriesResource: ResourceSpec = {
 			fields: [
 				{ name: 'time_entry_id', in: 'path', kind: 'string', required: true },
 				workspaceId('body'),
-				{ name: 'project_id', in: 'body', kind: 'integer', locator: 'project' },
-				{ name: 'task_id', in: 'body', kind: 'integer', locator: 'task' },
+				{ name: 'project_id', in: 'body', kind: 'integer', locator: webWorkLocators.project },
+				{ name: 'task_id', in: 'body', kind: 'integer', locator: webWorkLocators.task },
 				{ name: 'notes', in: 'body', kind: 'string' },
 				{ name: 'date', in: 'body', kind: 'date' },
 				{ name: 'start_time', in: 'body', kind: 'time' },

@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { workspaceId } from './fields';
 
@@ -33,12 +34,12 @@ export const timeRequestsResource: ResourceSpec = {
 			// spec note: Older docs: contract_id required and 'notes' instead of activity_description. 201 data {id, status}.
 			fields: [
 				workspaceId('body'),
-				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
-				{ name: 'contract_id', in: 'body', kind: 'integer', locator: 'contract' },
+				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: webWorkLocators.member },
+				{ name: 'contract_id', in: 'body', kind: 'integer', locator: webWorkLocators.contract },
 				{ name: 'start', in: 'body', kind: 'dateTime', required: true },
 				{ name: 'end', in: 'body', kind: 'dateTime', required: true },
 				{ name: 'activity_description', in: 'body', kind: 'string' },
-				{ name: 'task_id', in: 'body', kind: 'integer', locator: 'task' },
+				{ name: 'task_id', in: 'body', kind: 'integer', locator: webWorkLocators.task },
 			],
 		},
 		{

@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { workspaceId } from './fields';
 
@@ -16,9 +17,9 @@ export const timeTrackingResource: ResourceSpec = {
 			// spec note: task_id only valid with contract_id. Rejected if the user is already tracking.
 			fields: [
 				workspaceId('body'),
-				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
-				{ name: 'contract_id', in: 'body', kind: 'integer', locator: 'contract' },
-				{ name: 'task_id', in: 'body', kind: 'integer', locator: 'task' },
+				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: webWorkLocators.member },
+				{ name: 'contract_id', in: 'body', kind: 'integer', locator: webWorkLocators.contract },
+				{ name: 'task_id', in: 'body', kind: 'integer', locator: webWorkLocators.task },
 				{ name: 'activity_description', in: 'body', kind: 'string' },
 			],
 		},
@@ -32,7 +33,7 @@ export const timeTrackingResource: ResourceSpec = {
 			evidence: 'documented',
 			fields: [
 				workspaceId('body'),
-				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: 'member' },
+				{ name: 'user_id', in: 'body', kind: 'integer', required: true, locator: webWorkLocators.member },
 			],
 		},
 		{
@@ -46,7 +47,7 @@ export const timeTrackingResource: ResourceSpec = {
 			// spec note: Works only for trackers started via API or browser.
 			fields: [
 				workspaceId('query'),
-				{ name: 'user_id', in: 'query', kind: 'integer', required: true, locator: 'member' },
+				{ name: 'user_id', in: 'query', kind: 'integer', required: true, locator: webWorkLocators.member },
 			],
 		},
 	],

@@ -1,3 +1,4 @@
+import { webWorkLocators } from '../locators';
 import type { ResourceSpec } from '../../shared/types';
 import { workspaceId } from './fields';
 
@@ -21,7 +22,7 @@ export const timesheetsResource: ResourceSpec = {
 				{ name: 'status', in: 'query', kind: 'options', options: [{ name: 'Pending', value: 'pending' }, { name: 'Submitted', value: 'submitted' }, { name: 'Approved', value: 'approved' }, { name: 'Rejected', value: 'rejected' }] },
 				{ name: 'date_from', in: 'query', kind: 'date' },
 				{ name: 'date_to', in: 'query', kind: 'date' },
-				{ name: 'user_id', in: 'query', kind: 'integer', locator: 'member' },
+				{ name: 'user_id', in: 'query', kind: 'integer', locator: webWorkLocators.member },
 				{ name: 'order_by', in: 'query', kind: 'options', options: [{ name: 'Asc', value: 'asc' }, { name: 'Desc', value: 'desc' }] },
 			],
 		},
