@@ -11,12 +11,23 @@
 //     no-restricted-imports / no-restricted-globals — as @n8n/scan-community-package does — plus a
 //     local rule with the exact module allowlist (the plugin also allows @n8n/ai-node-sdk and any
 //     devDependency; we want neither).
+//  5. n8n's own scanner (@n8n/scan-community-package, pinned devDependency): its analyzePackage() — the
+//     function analyzePackageByName() runs after the registry download — on both legs the verification
+//     gate lints: the extracted tarball (**/*.js + package.json, as published, devDependencies included)
+//     and the source the npm provenance attestation points at (codeload tarball of the commit -> the
+//     directory whose package.json has our name -> SOURCE_FILE_PATTERNS, i.e. package.json +
+//     {nodes,credentials}/**/*.{js,ts,json} with the full eslint-plugin-n8n-nodes-base rule sets). The
+//     source leg here is a copy of the git-visible working tree (tracked + untracked, not ignored files).
+//     No registry or network access: the download / provenance path of the scanner is never called.
+//  0. The dev install is reproducible: package-lock.json's root entry matches package.json, and
+//     `npm ci --dry-run --offline` (in a temp copy of package.json + lock + .npmrc) accepts the lock.
 'use strict';
 
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { pathToFileURL } = require('url');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -278,9 +289,194 @@ async function checkShippedJs(pkgDir, jsFiles) {
 	report(byGroup.globals.length === 0, `shipped .js uses none of ${RESTRICTED_GLOBALS.join(', ')}`, byGroup.globals);
 }
 
+/** 0. package-lock.json in sync with package.json: root entry compare (instant) + what `npm ci` checks. */
+function checkLockfile(tmp) {
+	const lockPath = path.join(ROOT, 'package-lock.json');
+	if (!fs.existsSync(lockPath)) {
+		report(false, 'package-lock.json exists (npm ci needs it)', ['missing: package-lock.json']);
+		return;
+	}
+	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const lock = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
+	const rootEntry = lock.packages?.[''];
+	const problems = [];
+	if (!rootEntry) problems.push(`lockfileVersion ${lock.lockfileVersion}: no packages[""] root entry (regenerate with npm >= 7)`);
+	else {
+		for (const field of ['name', 'version']) {
+			const lockValue = field === 'name' ? lock.name : lock.version;
+			if (pkg[field] !== lockValue) problems.push(`${field}: package.json ${pkg[field]} vs lock ${lockValue}`);
+		}
+		for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+			const want = pkg[field] ?? {};
+			const have = rootEntry[field] ?? {};
+			for (const name of new Set([...Object.keys(want), ...Object.keys(have)])) {
+				if (want[name] !== have[name]) {
+					problems.push(`${field}.${name}: package.json ${want[name] ?? '(absent)'} vs lock ${have[name] ?? '(absent)'}`);
+				}
+			}
+		}
+	}
+	report(problems.length === 0, 'package-lock.json root entry matches package.json (name, version, dependency ranges)', problems);
+
+	// What `npm ci` itself validates (lock entries satisfy every range, nothing missing), without touching
+	// node_modules: a dry run in a scratch dir. --offline: an in-sync lock needs no registry metadata.
+	const dir = path.join(tmp, 'npm-ci-dry-run');
+	fs.mkdirSync(dir);
+	for (const file of ['package.json', 'package-lock.json', '.npmrc']) {
+		if (fs.existsSync(path.join(ROOT, file))) fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
+	}
+	const args = ['ci', '--dry-run', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+	const result = spawnSync('npm', args, { cwd: dir, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+	const lines = `${result.stderr || ''}\n${result.stdout || ''}`
+		.split('\n')
+		.filter((line) => /^npm (error|ERR!)/.test(line) && !/complete log of this run/.test(line))
+		.map((line) => line.replace(/^npm (error|ERR!) ?/, ''));
+	const usageAt = lines.findIndex((line) => /^Clean install a project/.test(line)); // npm appends `npm ci --help`
+	const errors = [...new Set(usageAt < 0 ? lines : lines.slice(0, usageAt))].filter(Boolean);
+	const ok = !result.error && result.status === 0;
+	report(ok, '`npm ci --dry-run --offline` accepts package-lock.json (reproducible dev install)', [
+		...(result.error ? [String(result.error)] : []),
+		...errors.slice(0, 12),
+		...(errors.length > 12 ? [`... ${errors.length - 12} more line(s)`] : []),
+		...(errors.some((line) => /ENOTCACHED/.test(line)) ? ['(a dependency missing from the lock had to be fetched: run npm install)'] : []),
+	]);
+}
+
+/**
+ * Loads @n8n/scan-community-package's scanner module. Importing it creates a temp dir (for its
+ * registry download path, unused here) that its `tmp` only removes at exit with graceful cleanup on.
+ */
+async function loadScanner() {
+	const entry = require.resolve('@n8n/scan-community-package/scanner/scanner.mjs');
+	const scannerDir = path.dirname(entry);
+	require(require.resolve('tmp', { paths: [scannerDir] })).setGracefulCleanup();
+	const scanner = await import(pathToFileURL(entry).href);
+	const version = JSON.parse(fs.readFileSync(path.join(scannerDir, '..', 'package.json'), 'utf8')).version;
+	// The ESLint class the scanner imports (same module instance as a require() from its directory).
+	const { ESLint } = require(require.resolve('eslint', { paths: [scannerDir] }));
+	return { ...scanner, version, ESLint };
+}
+
+/**
+ * For node-param-* findings (reported on the parameter's object literal): ` [param <name>, default: <expr>]`
+ * read from the source, since the rule message ("Add a default") names neither.
+ */
+function describeParam(filePath, message) {
+	try {
+		const lines = fs.readFileSync(filePath, 'utf8').split('\n').slice(message.line - 1, message.endLine ?? message.line + 40);
+		const nameAt = lines.findIndex((line) => /^\s*name:\s*/.test(line));
+		if (nameAt < 0) return '';
+		const indent = /^\s*/.exec(lines[nameAt])[0];
+		const value = (prefix) => {
+			const line = lines.find((l) => l.startsWith(`${indent}${prefix}:`));
+			return line && line.slice(indent.length + prefix.length + 1).trim().replace(/,$/, '');
+		};
+		const defaultExpr = value('default');
+		return `  [param ${value('name')}, ${defaultExpr === undefined ? 'no default' : `default: ${defaultExpr}`}]`;
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * Runs the scanner's analyzePackage(dir, patterns) — its verdict is the official one — and captures the
+ * ESLint results of that same run (its own answer only carries the `stylish` text) for per-finding lines.
+ */
+async function runScanner(scanner, label, dir, patterns) {
+	const { ESLint } = scanner;
+	const original = ESLint.prototype.lintFiles;
+	let captured = null;
+	ESLint.prototype.lintFiles = async function lintFilesCaptured(...args) {
+		const results = await original.apply(this, args);
+		captured = results;
+		return results;
+	};
+	let result;
+	try {
+		result = await scanner.analyzePackage(dir, patterns);
+	} finally {
+		ESLint.prototype.lintFiles = original;
+	}
+	const findings = [];
+	let warnings = 0;
+	for (const file of captured ?? []) {
+		const rel = path.relative(dir, file.filePath).split(path.sep).join('/');
+		for (const m of file.messages) {
+			if (m.severity !== 2) {
+				warnings++;
+				continue;
+			}
+			const where = /^n8n-nodes-base\/node-param-/.test(m.ruleId ?? '') ? describeParam(file.filePath, m) : '';
+			findings.push(`${rel}:${m.line}:${m.column}  ${m.ruleId ?? '(parse)'}  ${m.message}${where}`);
+		}
+	}
+	const counts = captured
+		? ` (${captured.length} files, ${findings.length} error(s)${warnings ? `, ${warnings} warning(s)` : ''})`
+		: '';
+	const details = result.passed
+		? []
+		: findings.length
+			? findings
+			: [result.message, ...String(result.details ?? '').split('\n').filter((line) => line.trim())].filter(Boolean);
+	report(result.passed, `n8n scanner ${scanner.version} analyzePackage: ${label}${counts}`, details);
+	return result;
+}
+
+/**
+ * What the scanner's provenance leg lints: the source tree of the attested commit. Here: the git-visible
+ * working tree (tracked + untracked, not ignored; deleted files skipped) copied to a scratch dir, then the
+ * scanner's own findPackageRoot() picks the directory whose package.json carries our name.
+ */
+function copySources(tmp) {
+	const dest = path.join(tmp, 'source');
+	const git = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	if (git.error || git.status !== 0) return null;
+	for (const rel of git.stdout.split('\0').filter(Boolean)) {
+		const from = path.join(ROOT, rel);
+		if (!fs.existsSync(from) || !fs.statSync(from).isFile()) continue;
+		fs.mkdirSync(path.dirname(path.join(dest, rel)), { recursive: true });
+		fs.copyFileSync(from, path.join(dest, rel));
+	}
+	return dest;
+}
+
+async function checkWithScanner(tmp, pkg, pkgDir) {
+	let scanner;
+	try {
+		scanner = await loadScanner();
+	} catch (error) {
+		report(false, 'load @n8n/scan-community-package (devDependency; run npm ci)', [String(error.message || error)]);
+		return;
+	}
+	// Tarball leg, exactly as analyzePackageByName() scopes it.
+	await runScanner(scanner, 'packed tarball (**/*.js + package.json)', pkgDir, ['**/*.js', 'package.json']);
+
+	// Source leg.
+	const copied = copySources(tmp);
+	const sourceDir = copied ? scanner.findPackageRoot(copied, pkg.name) : ROOT;
+	if (!sourceDir) {
+		report(false, `n8n scanner ${scanner.version}: source tree has a package.json named ${pkg.name}`, [
+			'findPackageRoot() found none: the scanner would fail with "Could not fetch the source repository"',
+		]);
+		return;
+	}
+	const where = copied ? 'git-visible working tree' : 'repo root (git unavailable)';
+	await runScanner(
+		scanner,
+		`sources, ${where} (${scanner.SOURCE_FILE_PATTERNS.join(' + ')})`,
+		sourceDir,
+		scanner.SOURCE_FILE_PATTERNS,
+	);
+}
+
 async function main() {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pack-check-'));
 	try {
+		checkLockfile(tmp);
 		const { info, pkgDir } = packAndExtract(tmp);
 		console.log(`Packed ${info.filename} (${info.entryCount} files, ${info.size} bytes)`);
 		const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
@@ -289,6 +485,8 @@ async function main() {
 		checkManifest(pkg);
 		checkShippedFiles(pkg, files);
 		checkRegistered(pkg, pkgDir);
+		// Before the devDependencies edit below: the scanner sees the package.json as published.
+		await checkWithScanner(tmp, pkg, pkgDir);
 
 		// The community no-restricted-imports exempts anything in the nearest package.json's devDependencies
 		// (it assumes a bundler). Nothing is bundled here, so drop them from the extracted copy before linting.

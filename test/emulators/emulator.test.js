@@ -303,3 +303,226 @@ describe('rate limit', () => {
 		expect(refused.headers.get('retry-after')).toBe('60');
 	});
 });
+
+describe('framework faults: non-JSON 2xx, stalled / dripping bodies, redirects, capture server', () => {
+	const { createEmulator, startCaptureServer } = require('./framework');
+	const ANSWER = { ok: true, items: [1, 2, 3] }; // 27 bytes of JSON
+	let emulator;
+
+	const start = () =>
+		createEmulator({
+			basePath: '/api',
+			rateLimit: false,
+			routes: [{ method: 'GET', path: '/things', handler: () => ({ body: ANSWER }) }],
+		}).listen();
+
+	/**
+	 * Plain Node http request, no redirect following. Resolves with status, headers, body, the body chunks and
+	 * timings; `abortAfterMs` destroys the request then (resolves with aborted: true); `idleTimeoutMs` is a
+	 * socket idle timeout (resolves with idleTimedOut: true if it ever fires).
+	 */
+	function request(url, { method = 'GET', headers = {}, abortAfterMs, idleTimeoutMs } = {}) {
+		return new Promise((resolve, reject) => {
+			const started = Date.now();
+			const out = { status: null, headers: null, chunks: [], body: '', aborted: false, idleTimedOut: false, headersAfterMs: null };
+			let abortTimer = null;
+			let settled = false;
+			const settle = (error) => {
+				if (settled) return;
+				settled = true;
+				clearTimeout(abortTimer);
+				out.body = Buffer.concat(out.chunks).toString('utf8');
+				out.elapsedMs = Date.now() - started;
+				if (error && !out.aborted && !out.idleTimedOut) reject(error);
+				else resolve(out);
+			};
+			const req = http.request(url, { method, headers, agent: false }, (res) => {
+				out.status = res.statusCode;
+				out.headers = res.headers;
+				out.headersAfterMs = Date.now() - started;
+				res.on('data', (chunk) => out.chunks.push(chunk));
+				res.on('end', () => settle());
+				res.on('error', (error) => settle(error)); // e.g. ECONNRESET 'aborted' when the body is cut short
+			});
+			if (abortAfterMs !== undefined) {
+				abortTimer = setTimeout(() => {
+					out.aborted = true;
+					req.destroy();
+				}, abortAfterMs);
+			}
+			if (idleTimeoutMs) {
+				req.setTimeout(idleTimeoutMs, () => {
+					out.idleTimedOut = true;
+					req.destroy();
+				});
+			}
+			req.on('error', (error) => settle(error));
+			req.on('close', () => settle(out.aborted || out.idleTimedOut ? undefined : Object.assign(new Error('socket closed'), { code: 'ECONNRESET' })));
+			req.end();
+		});
+	}
+
+	beforeAll(async () => {
+		emulator = await start();
+	});
+	afterAll(() => emulator.close());
+	beforeEach(() => {
+		emulator.clearLog();
+		emulator.clearFaults();
+	});
+
+	describe('non-JSON 2xx bodies', () => {
+		test('rawBody is sent verbatim with its content type on a 200', async () => {
+			const html = '<html><body><h1>Down for maintenance</h1>… back soon</body></html>';
+			emulator.fault('GET /things', { status: 200, rawBody: html, contentType: 'text/html' });
+			const answer = await request(`${emulator.baseUrl}/things`);
+			expect(answer.status).toBe(200);
+			expect(answer.headers['content-type']).toBe('text/html');
+			expect(answer.body).toBe(html);
+			expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(html));
+			expect(() => JSON.parse(answer.body)).toThrow();
+			// one-shot: the next call is the normal JSON answer
+			expect(JSON.parse((await request(`${emulator.baseUrl}/things`)).body)).toEqual(ANSWER);
+			expect(emulator.requests.map((r) => r.status)).toEqual([200, 200]);
+		});
+
+		test('empty rawBody (text/plain) and a rawBody without status (defaults to 200)', async () => {
+			emulator.fault('GET /things', { status: 200, rawBody: '', contentType: 'text/plain' });
+			const empty = await request(`${emulator.baseUrl}/things`);
+			expect(empty).toMatchObject({ status: 200, body: '' });
+			expect(empty.headers['content-type']).toBe('text/plain');
+			expect(empty.headers['content-length']).toBe('0');
+
+			emulator.fault('GET /things', { rawBody: 'OK', contentType: 'text/plain; charset=utf-8' });
+			const text = await request(`${emulator.baseUrl}/things`);
+			expect(text).toMatchObject({ status: 200, body: 'OK' });
+			expect(text.headers['content-type']).toBe('text/plain; charset=utf-8');
+		});
+
+		test('a string body with a status still goes out as text/plain; contentType overrides it', async () => {
+			emulator.fault('GET /things', { status: 502, body: 'Bad Gateway' });
+			const plain = await request(`${emulator.baseUrl}/things`);
+			expect(plain).toMatchObject({ status: 502, body: 'Bad Gateway' });
+			expect(plain.headers['content-type']).toBe('text/plain; charset=utf-8');
+
+			emulator.fault('GET /things', { status: 200, body: '<p>hi</p>', contentType: 'text/html; charset=utf-8' });
+			const html = await request(`${emulator.baseUrl}/things`);
+			expect(html).toMatchObject({ status: 200, body: '<p>hi</p>' });
+			expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+		});
+	});
+
+	describe('stallAfterHeaders', () => {
+		test('status + headers arrive, the body never finishes; the client abort ends it', async () => {
+			emulator.fault('GET /things', { status: 200, rawBody: '{"data":[1,2,3]}', contentType: 'application/json', stallAfterHeaders: true });
+			const answer = await request(`${emulator.baseUrl}/things`, { abortAfterMs: 300 });
+			expect(answer.aborted).toBe(true);
+			expect(answer.status).toBe(200);
+			expect(answer.headers['content-type']).toBe('application/json');
+			expect(answer.headers['content-length']).toBe('16'); // the full body is promised...
+			expect(answer.body).toBe(''); // ...and none of it arrives
+			expect(answer.headersAfterMs).toBeLessThan(250);
+			expect(emulator.requests[0]).toMatchObject({ status: 200, delivery: 'stalled' });
+			// the emulator keeps answering other requests
+			expect((await request(`${emulator.baseUrl}/things`)).status).toBe(200);
+		});
+
+		test('on the normal answer, with the first bytes of the body sent', async () => {
+			emulator.fault('GET /things', { stallAfterHeaders: { bytes: 5 } });
+			const answer = await request(`${emulator.baseUrl}/things`, { abortAfterMs: 300 });
+			expect(answer).toMatchObject({ aborted: true, status: 200, body: JSON.stringify(ANSWER).slice(0, 5) });
+			expect(answer.headers['content-type']).toBe('application/json');
+			expect(Number(answer.headers['content-length'])).toBe(JSON.stringify(ANSWER).length);
+		});
+
+		test('firstChunk is sent chunked (no Content-Length) and then nothing', async () => {
+			emulator.fault('GET /things', { stallAfterHeaders: { firstChunk: '{"data":[' } });
+			const answer = await request(`${emulator.baseUrl}/things`, { abortAfterMs: 300 });
+			expect(answer).toMatchObject({ aborted: true, status: 200, body: '{"data":[' });
+			expect(answer.headers['content-length']).toBeUndefined();
+			expect(answer.headers['transfer-encoding']).toBe('chunked');
+		});
+
+		test('emulator.close() terminates a stalled socket', async () => {
+			const own = await start();
+			own.fault('GET /things', { stallAfterHeaders: true, times: Infinity });
+			const pending = request(`${own.baseUrl}/things`).then(
+				(answer) => ({ answer }),
+				(error) => ({ error }),
+			);
+			while (own.requests.length === 0 || own.requests[0].status === null) await new Promise((resolve) => setTimeout(resolve, 10));
+			const closing = Date.now();
+			await own.close();
+			const outcome = await pending;
+			expect(Date.now() - closing).toBeLessThan(1000);
+			expect(outcome.error).toBeDefined(); // the body was cut short
+			expect(outcome.error.code).toBe('ECONNRESET');
+		});
+	});
+
+	describe('dripBody', () => {
+		test('the whole body arrives a few bytes per interval: an idle timeout never fires, a deadline would', async () => {
+			emulator.fault('GET /things', { dripBody: { intervalMs: 30, chunkBytes: 4 } });
+			const size = JSON.stringify(ANSWER).length; // 27 bytes -> 7 chunks, 6 intervals = 180 ms
+			const answer = await request(`${emulator.baseUrl}/things`, { idleTimeoutMs: 150 });
+			expect(answer.idleTimedOut).toBe(false);
+			expect(JSON.parse(answer.body)).toEqual(ANSWER);
+			expect(Number(answer.headers['content-length'])).toBe(size);
+			expect(answer.chunks.length).toBeGreaterThanOrEqual(3); // really spread over several reads
+			expect(answer.elapsedMs).toBeGreaterThanOrEqual(150); // > the idle timeout: only a deadline catches it
+			expect(emulator.requests[0]).toMatchObject({ status: 200, delivery: 'dripped' });
+		});
+
+		test('drips a fault body too, and a deadline shorter than the drip cuts it off', async () => {
+			emulator.fault('GET /things', { status: 200, rawBody: 'abcdefghij', contentType: 'text/plain', dripBody: { intervalMs: 40 } });
+			const cut = await request(`${emulator.baseUrl}/things`, { abortAfterMs: 100 });
+			expect(cut.aborted).toBe(true);
+			expect(cut.status).toBe(200);
+			expect(cut.body.length).toBeGreaterThan(0);
+			expect(cut.body.length).toBeLessThan(10);
+			expect('abcdefghij'.startsWith(cut.body)).toBe(true);
+		});
+	});
+
+	describe('redirectTo and the capture server', () => {
+		let capture;
+		beforeAll(async () => {
+			capture = await startCaptureServer();
+		});
+		afterAll(() => capture.close());
+		beforeEach(() => capture.clear());
+
+		test.each([301, 302, 307, 308])('%i redirect with Location to another origin, empty body', async (status) => {
+			const target = `${capture.origin}/landing?from=${status}`;
+			emulator.fault('GET /things', { status, redirectTo: target });
+			const answer = await request(`${emulator.baseUrl}/things`, { headers: { Authorization: 'Bearer secret' } });
+			expect(answer).toMatchObject({ status, body: '' });
+			expect(answer.headers.location).toBe(target);
+			expect(answer.headers['content-length']).toBe('0');
+			expect(emulator.requests[0]).toMatchObject({ status, headers: { authorization: 'Bearer secret' } });
+		});
+
+		test('redirectTo defaults to 302', async () => {
+			emulator.fault('GET /things', { redirectTo: '/api/elsewhere' });
+			const answer = await request(`${emulator.baseUrl}/things`);
+			expect(answer.status).toBe(302);
+			expect(answer.headers.location).toBe('/api/elsewhere');
+		});
+
+		test('capture server records method, url and headers of every request', async () => {
+			expect(capture.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+			emulator.fault('GET /things', { status: 307, redirectTo: `${capture.origin}/landing` });
+			const first = await request(`${emulator.baseUrl}/things`, { headers: { Authorization: 'Bearer secret' } });
+			// a well-behaved client follows to the other origin without the Authorization header...
+			const followed = await request(first.headers.location, { headers: { 'X-Trace': 't1' } });
+			expect(followed.status).toBe(200);
+			expect(JSON.parse(followed.body)).toEqual({ captured: true });
+			// ...a leaky one would show up here
+			await request(`${capture.origin}/leak`, { method: 'POST', headers: { Authorization: 'Bearer secret' } });
+			expect(capture.requests).toHaveLength(2);
+			expect(capture.requests[0]).toMatchObject({ method: 'GET', url: '/landing', headers: { 'x-trace': 't1' } });
+			expect(capture.requests[0].headers.authorization).toBeUndefined();
+			expect(capture.requests[1]).toMatchObject({ method: 'POST', url: '/leak', headers: { authorization: 'Bearer secret' } });
+		});
+	});
+});

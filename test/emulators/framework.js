@@ -9,6 +9,9 @@
  *
  * Handlers receive a context and return { status?, body, headers? } (a string body is sent as
  * text, anything else as JSON) or throw an HttpError. Returning undefined answers 204.
+ * Faults (emulator.fault, see its JSDoc) can replace or slow down any answer: error statuses, dropped
+ * sockets, non-JSON 2xx bodies, redirects, stalled or dripping bodies. startCaptureServer() gives a
+ * second origin that records what reaches it (cross-origin redirect tests).
  */
 const http = require('http');
 const { URL } = require('url');
@@ -135,6 +138,8 @@ function createEmulator(options = {}) {
 	const windows = new Map(); // rate-limit key -> timestamps of counted requests (sliding window)
 	let rateLimit = null;
 	const sockets = new Set();
+	const stalled = new Set(); // responses held open by a stallAfterHeaders fault
+	const slowFaults = new WeakMap(); // log entry -> fault with stallAfterHeaders / dripBody
 	let server = null;
 	let port = null;
 
@@ -235,15 +240,63 @@ function createEmulator(options = {}) {
 	}
 
 	function send(res, entry, status, body, headers = {}) {
-		const isText = typeof body === 'string';
+		const isText = typeof body === 'string' || Buffer.isBuffer(body);
 		const payload = body === undefined ? '' : isText ? body : JSON.stringify(body);
 		const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
 		const finalHeaders = { ...headers, ...(entry.extraHeaders || {}) };
-		if (payload && !hasType) finalHeaders['Content-Type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
-		finalHeaders['Content-Length'] = Buffer.byteLength(payload);
+		if (payload.length && !hasType) finalHeaders['Content-Type'] = isText ? 'text/plain; charset=utf-8' : 'application/json';
+		deliver(res, entry, status, finalHeaders, payload);
+	}
+
+	/**
+	 * Writes status + headers + payload (string or Buffer). Content-Length is always set from the payload,
+	 * except for a stalled answer whose whole body is held back (chunked, so the body never "completes").
+	 * A stallAfterHeaders / dripBody fault hit by this request changes how the body goes out.
+	 */
+	function deliver(res, entry, status, headers, payload) {
+		const bytes = Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'utf8');
+		const delivery = slowFaults.get(entry) || {};
 		record(entry, status);
-		res.writeHead(status, finalHeaders);
-		res.end(payload);
+		if (delivery.stallAfterHeaders) {
+			const stall = typeof delivery.stallAfterHeaders === 'object' ? delivery.stallAfterHeaders : {};
+			let first = Buffer.alloc(0);
+			if (stall.firstChunk !== undefined) first = Buffer.from(stall.firstChunk);
+			else if (stall.bytes) first = bytes.subarray(0, stall.bytes);
+			const outHeaders = { ...headers };
+			// Declare the full length only when more than the first chunk is promised; otherwise go chunked.
+			if (bytes.length > first.length && stall.firstChunk === undefined) outHeaders['Content-Length'] = bytes.length;
+			entry.delivery = 'stalled';
+			res.writeHead(status, outHeaders);
+			if (first.length) res.write(first);
+			else res.flushHeaders();
+			stalled.add(res);
+			res.on('close', () => stalled.delete(res));
+			return; // never ended: the socket stays open until the client aborts or close() destroys it
+		}
+		res.writeHead(status, { ...headers, 'Content-Length': bytes.length });
+		if (delivery.dripBody && bytes.length) {
+			const drip = typeof delivery.dripBody === 'object' ? delivery.dripBody : {};
+			const intervalMs = drip.intervalMs === undefined ? 200 : drip.intervalMs;
+			const chunkBytes = Math.max(1, drip.chunkBytes || 1);
+			entry.delivery = 'dripped';
+			let offset = 0;
+			let timer = null;
+			const writeNext = () => {
+				if (res.destroyed || res.writableEnded) return;
+				const chunk = bytes.subarray(offset, offset + chunkBytes);
+				offset += chunk.length;
+				if (offset >= bytes.length) {
+					res.end(chunk);
+					return;
+				}
+				res.write(chunk);
+				timer = setTimeout(writeNext, intervalMs);
+			};
+			res.on('close', () => clearTimeout(timer));
+			writeNext(); // first chunk right after the headers, then one every intervalMs
+			return;
+		}
+		res.end(bytes);
 	}
 
 	function sendError(res, entry, status, message, extra = {}, headers = {}) {
@@ -281,15 +334,30 @@ function createEmulator(options = {}) {
 				req.socket.destroy();
 				return;
 			}
+			if (fault.stallAfterHeaders || fault.dripBody) slowFaults.set(entry, fault);
+			const contentType = fault.contentType ? { 'Content-Type': fault.contentType } : {};
+			if (fault.redirectTo !== undefined) {
+				const status = fault.status || 302;
+				const headers = { ...contentType, ...(fault.headers || {}), Location: String(fault.redirectTo) };
+				send(res, entry, status, fault.rawBody !== undefined ? fault.rawBody : fault.body, headers);
+				return;
+			}
+			if (fault.rawBody !== undefined) {
+				// verbatim bytes (e.g. an HTML maintenance page on a 200); Content-Type only if given
+				const headers = { ...contentType, ...(fault.headers || {}) };
+				if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+				deliver(res, entry, fault.status || 200, headers, fault.rawBody);
+				return;
+			}
 			if (fault.status) {
-				const headers = { ...(fault.headers || {}) };
+				const headers = { ...contentType, ...(fault.headers || {}) };
 				if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
 				const faultBody =
 					fault.body !== undefined ? fault.body : errorBody(fault.status, REASONS[fault.status] || 'Injected fault', {});
 				send(res, entry, fault.status, faultBody, headers);
 				return;
 			}
-			// delay/headers-only fault: answer normally, just late and/or with extra headers
+			// delay/headers/stall/drip-only fault: answer normally, just late, with extra headers and/or slowly
 			if (fault.headers) entry.extraHeaders = fault.headers;
 		}
 
@@ -388,6 +456,8 @@ function createEmulator(options = {}) {
 			if (!server) return Promise.resolve();
 			return new Promise((resolve) => {
 				server.close(() => resolve());
+				// keep-alive, stalled and dripping sockets alike: nothing is left for close() to wait on
+				for (const res of stalled) res.destroy();
 				for (const socket of sockets) socket.destroy();
 				server = null;
 			});
@@ -402,9 +472,38 @@ function createEmulator(options = {}) {
 		},
 		/**
 		 * fault('GET /projects', { status: 503 }) or fault({ match, status, ... }).
-		 * Options: status, body, headers, retryAfter, times (default 1, Infinity ok), delayMs, drop, after.
-		 * A fault without status or drop answers normally, adding its headers (e.g. X-RateLimit-*).
 		 * Returns the live fault record ({ hits, seen, remaining }).
+		 *
+		 * Matching / scheduling:
+		 *   match       'GET /path', '* /x/{id}', '/x' (any method), '*' or predicate(entry)
+		 *   times       how many matching requests it hits (default 1, Infinity ok)
+		 *   after       skip the first n matches (they still count as seen)
+		 *   delayMs     wait before answering (combines with everything below)
+		 *
+		 * What the answer is (first that applies):
+		 *   drop: true        destroy the socket without answering (logged status 'dropped')
+		 *   redirectTo: url   redirect with Location: url; status 301/302/303/307/308 (default 302); empty body
+		 *                     unless body / rawBody is given (e.g. to another origin: startCaptureServer().origin)
+		 *   rawBody: string|Buffer
+		 *                     sent verbatim (may be '') with status (default 200), Content-Type: contentType
+		 *                     (no Content-Type header when contentType is omitted), e.g.
+		 *                     { status: 200, rawBody: '<html>maintenance</html>', contentType: 'text/html' }
+		 *   status            answer status with body (object -> JSON, string -> text/plain unless contentType /
+		 *                     headers say otherwise; default: the provider's error body for that status),
+		 *                     headers, retryAfter (-> Retry-After)
+		 *   none of these     the request is answered normally (auth, routes, rate limit), adding headers
+		 *                     (e.g. X-RateLimit-*) and applying the delivery options below
+		 *
+		 * How the body goes out (applies to a fault answer or, without status/rawBody, the normal answer):
+		 *   stallAfterHeaders: true | { firstChunk?: string|Buffer, bytes?: number }
+		 *                     send status + headers (+ firstChunk, or the first `bytes` bytes of the body) and
+		 *                     never finish: Content-Length announces the full body (chunked when it's all held
+		 *                     back or firstChunk is given). The socket stays open until the client aborts or
+		 *                     emulator.close() (which destroys it). Logged with entry.delivery = 'stalled'.
+		 *   dripBody: { intervalMs = 200, chunkBytes = 1 }
+		 *                     full Content-Length, then chunkBytes at once and chunkBytes every intervalMs until
+		 *                     done: an idle/socket timeout > intervalMs never fires, an overall deadline shorter
+		 *                     than ceil(size / chunkBytes - 1) * intervalMs does. entry.delivery = 'dripped'.
 		 */
 		fault(match, spec = {}) {
 			const definition = typeof match === 'object' && match !== null && typeof match !== 'function' ? match : { ...spec, match };
@@ -448,4 +547,65 @@ function createEmulator(options = {}) {
 	return emulator;
 }
 
-module.exports = { createEmulator, HttpError, parseParams, compilePath, compileRequestMatcher };
+/**
+ * A second origin for cross-origin tests (e.g. a redirectTo fault pointing here): an HTTP server on
+ * 127.0.0.1, random port, that records every request and answers 200 {"captured": true}.
+ *   const capture = await startCaptureServer();   // or startCaptureServer({ status, body, headers })
+ *   emulator.fault('GET /projects', { status: 302, redirectTo: `${capture.origin}/landing` });
+ *   ...; expect(capture.requests[0].headers.authorization).toBeUndefined();
+ * capture.origin 'http://127.0.0.1:<port>', capture.port, capture.requests (live array of
+ * { method, url, headers (lower-cased, as Node parses them), rawHeaders, body, at }),
+ * capture.clear(), capture.close() (also ends keep-alive sockets).
+ */
+function startCaptureServer(options = {}) {
+	const status = options.status || 200;
+	const body = options.body === undefined ? { captured: true } : options.body;
+	const requests = [];
+	const sockets = new Set();
+	const server = http.createServer(async (req, res) => {
+		const entry = { method: req.method, url: req.url, headers: { ...req.headers }, rawHeaders: [...req.rawHeaders], body: '', at: Date.now() };
+		requests.push(entry);
+		try {
+			entry.body = await readBody(req);
+		} catch {
+			return;
+		}
+		const isText = typeof body === 'string';
+		const payload = isText ? body : JSON.stringify(body);
+		res.writeHead(status, {
+			'Content-Type': isText ? 'text/plain; charset=utf-8' : 'application/json',
+			'Content-Length': Buffer.byteLength(payload),
+			...(options.headers || {}),
+		});
+		res.end(payload);
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			let closed = false;
+			resolve({
+				origin: `http://127.0.0.1:${port}`,
+				port,
+				requests,
+				clear() {
+					requests.length = 0;
+				},
+				close() {
+					if (closed) return Promise.resolve();
+					closed = true;
+					return new Promise((done) => {
+						server.close(() => done());
+						for (const socket of sockets) socket.destroy();
+					});
+				},
+			});
+		});
+	});
+}
+
+module.exports = { createEmulator, startCaptureServer, HttpError, parseParams, compilePath, compileRequestMatcher };
