@@ -14,6 +14,13 @@
  *
  * --provider weworked [--port N] [--limit N --window-ms N] [--today YYYY-MM-DD] starts the WeWorked emulator
  * instead and prints {"provider", "baseUrl", "origin", "apiKey", "email"} (default provider: webwork).
+ *
+ * --provider worksible [--port N] [--limit N --window-ms N] [--pagination cursor|page] starts the Worksible
+ * emulator (routes beyond GET /companies/me are our assumptions) and prints {"provider", "baseUrl", "origin", "apiKey"}.
+ *
+ * --provider teamworklive [--port N] [--limit N --window-ms N] [--base-path /api] starts the TeamWork Live
+ * emulator (every route is our assumption; paths end in .json; 6,000 requests/hour -> 503 + Retry-After) and
+ * prints {"provider", "baseUrl", "origin", "email", "apiKey"}.
  */
 const { startWebWorkEmulator } = require('../test/emulators/webwork');
 
@@ -84,10 +91,46 @@ async function main() {
 	process.on('SIGINT', shutdown);
 }
 
+/** --provider worksible: the Worksible emulator (no --control / --auto-deliver there). */
+async function startWorksible(args, rateLimit) {
+	const { startWorksibleEmulator } = require('../test/emulators/worksible');
+	if (args.pagination !== undefined && !['cursor', 'page'].includes(args.pagination)) {
+		process.stderr.write(`Invalid value for --pagination: ${args.pagination} (cursor | page)\n`);
+		process.exit(2);
+	}
+	const emulator = await startWorksibleEmulator({
+		port: args.port !== undefined ? toNumber(args.port, 'port') : 0,
+		rateLimit,
+		pagination: args.pagination,
+	});
+	const info = { provider: 'worksible', baseUrl: emulator.baseUrl, origin: emulator.origin, apiKey: emulator.apiKey };
+	process.stdout.write(`${JSON.stringify(info)}\n`);
+	const shutdown = () => emulator.close().then(() => process.exit(0));
+	process.on('SIGTERM', shutdown);
+	process.on('SIGINT', shutdown);
+}
+
+/** --provider teamworklive: the TeamWork Live emulator (no --control / --auto-deliver there). */
+async function startTeamWorkLive(args, rateLimit) {
+	const { startTeamWorkLiveEmulator } = require('../test/emulators/teamworklive');
+	const emulator = await startTeamWorkLiveEmulator({
+		port: args.port !== undefined ? toNumber(args.port, 'port') : 0,
+		rateLimit,
+		basePath: typeof args['base-path'] === 'string' ? args['base-path'] : undefined,
+	});
+	const info = { provider: 'teamworklive', baseUrl: emulator.baseUrl, origin: emulator.origin, email: emulator.email, apiKey: emulator.apiKey };
+	process.stdout.write(`${JSON.stringify(info)}\n`);
+	const shutdown = () => emulator.close().then(() => process.exit(0));
+	process.on('SIGTERM', shutdown);
+	process.on('SIGINT', shutdown);
+}
+
 /** --provider weworked: the WeWorked emulator (no --control / --auto-deliver there). */
 async function startOtherProvider(args, rateLimit) {
+	if (args.provider === 'teamworklive') return startTeamWorkLive(args, rateLimit);
+	if (args.provider === 'worksible') return startWorksible(args, rateLimit);
 	if (args.provider !== 'weworked') {
-		process.stderr.write(`Unknown --provider ${args.provider} (webwork | weworked)\n`);
+		process.stderr.write(`Unknown --provider ${args.provider} (webwork | weworked | worksible | teamworklive)\n`);
 		process.exit(2);
 	}
 	const { startWeWorkedEmulator } = require('../test/emulators/weworked');

@@ -15,7 +15,8 @@ export interface Paging {
 	pageParam?: string;
 	/** Query parameter for a cursor (cursor APIs). With both set, the first answer tells which is in use. */
 	cursorParam?: string;
-	perPageParam: string;
+	/** Page size parameter(s); several when the API's name for it is not known for sure (all are sent). */
+	perPageParam: string | string[];
 	/** The records of a page, or undefined when the body is not a page (a broken response). */
 	records(body: unknown): unknown[] | undefined;
 	position(body: unknown): PagePosition | undefined;
@@ -36,7 +37,8 @@ export interface Page {
 
 /** Query parameters asking for the page at `token` (undefined: the first page). */
 export function pageQuery(paging: Paging, token: PageToken | undefined, perPage: number): IDataObject {
-	const query: IDataObject = { [paging.perPageParam]: perPage };
+	const query: IDataObject = {};
+	for (const name of ([] as string[]).concat(paging.perPageParam)) query[name] = perPage;
 	if (typeof token === 'string' && paging.cursorParam) query[paging.cursorParam] = token;
 	else if (typeof token === 'number' && paging.pageParam) query[paging.pageParam] = token;
 	else if (token === undefined && paging.pageParam && !paging.cursorParam) query[paging.pageParam] = 1;

@@ -89,6 +89,7 @@ function buildRequest(
 		? (context.getNodeParameter(optionalFieldsCollection(operation).name, itemIndex, {}) as IDataObject)
 		: {};
 	const values: Record<FieldLocation, IDataObject> = { path: {}, query: {}, body: {} };
+	const merged: Record<FieldLocation, IDataObject> = { path: {}, query: {}, body: {} };
 	const timeZone = context.getTimezone();
 	for (const field of operation.fields) {
 		const raw = field.required
@@ -104,9 +105,17 @@ function buildRequest(
 				if (field.required) throw new FieldValueError(fieldLabel(field), `"${fieldLabel(field)}" is required`);
 				continue;
 			}
-			values[location][field.name] = value as IDataObject[string];
+			if (field.merge) {
+				if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+					throw new FieldValueError(fieldLabel(field), `"${fieldLabel(field)}" must be a JSON object`);
+				}
+				Object.assign(merged[location], value);
+			} else {
+				values[location][field.name] = value as IDataObject[string];
+			}
 		}
 	}
+	for (const location of ['query', 'body'] as const) values[location] = { ...merged[location], ...values[location] };
 	// The node's own override wins over the credential's route map, which wins over the default.
 	const route = routes.get(`${resource}.${operation.operation}`);
 	const method = (options.methodOverride as IHttpRequestMethods | undefined) ?? route?.method ?? operation.method;

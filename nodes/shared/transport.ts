@@ -292,6 +292,29 @@ function networkError(
 	return failure;
 }
 
+const deprecationsReported = new WeakMap<object, Set<string>>();
+
+/**
+ * `Deprecation` / `Sunset` answer headers (RFC 8594, RFC 9745) as an execution hint and a log warning,
+ * once per endpoint and node run, so a workflow's owner hears of it before the endpoint goes away.
+ */
+function reportDeprecation(context: RequestContext, profile: ApiProfile, request: ApiRequest, headers: Record<string, unknown>) {
+	const sunset = header(headers, 'sunset');
+	const deprecation = header(headers, 'deprecation');
+	if (!sunset && !deprecation) return;
+	const endpoint = `${request.method} ${request.path}`;
+	const reported = deprecationsReported.get(context) ?? new Set<string>();
+	deprecationsReported.set(context, reported);
+	if (reported.has(endpoint)) return;
+	reported.add(endpoint);
+	const since = deprecation && /^@\d+$/.test(deprecation) ? new Date(Number(deprecation.slice(1)) * 1000).toUTCString() : deprecation;
+	const message = `${profile.name} marks ${endpoint} as deprecated${since && since !== 'true' ? ` (since ${since})` : ''}${
+		sunset ? `; it stops working on ${sunset}` : ''
+	}. Move to its replacement or set a Path Override / Route Override before then.`;
+	context.logger.warn(message);
+	if ('addExecutionHints' in context) context.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
+}
+
 /**
  * One request through the credential, with pacing under the documented rate limit, bounded retries
  * (rate limits always; 5xx, broken bodies and network failures only for requests safe to repeat), the
@@ -366,7 +389,10 @@ export async function apiRequest(
 			// Never trust a reset further away than one window (clock skew, unusual units).
 			if (resetAt) pacer.blockUntil(Math.min(resetAt, Date.now() + limit.windowMs));
 			const { body, problem } = parseSuccessBody(profile, response);
-			if (!problem) return { ...response, body };
+			if (!problem) {
+				reportDeprecation(this, profile, request, response.headers);
+				return { ...response, body };
+			}
 			// Maintenance pages are transient: retry what is safe to repeat, like a 5xx.
 			if (repeatable && serverErrorRetries < RETRY_POLICY.serverErrorRetries) {
 				pacer.blockUntil(Date.now() + RETRY_POLICY.backoffBaseMs * 2 ** serverErrorRetries++);

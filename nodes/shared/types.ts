@@ -44,6 +44,11 @@ export interface FieldSpec {
 	 */
 	alternativeIn?: FieldLocation;
 	maximum?: number;
+	/**
+	 * For a `json` field: its keys are sent as fields of its location (for fields the node has no input
+	 * for). Fields the node names win over keys of the same name.
+	 */
+	merge?: boolean;
 }
 
 /** One kind of record a provider lets users pick from a list; declared in the provider's folder. */
