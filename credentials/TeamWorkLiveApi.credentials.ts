@@ -17,7 +17,7 @@ export class TeamWorkLiveApi implements ICredentialType {
 
 	documentationUrl = 'http://www.teamworklive.com/Api.htm';
 
-	icon = 'file:../icons/teamworklive.svg' as const;
+	icon = { light: 'file:../icons/teamworklive.svg', dark: 'file:../icons/teamworklive.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{

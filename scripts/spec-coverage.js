@@ -9,6 +9,8 @@ const path = require('path');
 const PROVIDERS = [
 	{ spec: 'webwork.operations.json', resources: 'WebWork/resources', node: 'WebWork/WebWork.node' },
 	{ spec: 'weworked.operations.json', resources: 'WeWorked/resources', node: 'WeWorked/WeWorked.node' },
+	{ spec: 'teamworklive.operations.json', resources: 'TeamWorkLive/resources', node: 'TeamWorkLive/TeamWorkLive.node' },
+	{ spec: 'worksible.operations.json', resources: 'Worksible/resources', node: 'Worksible/Worksible.node' },
 ];
 
 const specDir = path.join(__dirname, '..', '..', 'shared', 'specs');

@@ -176,10 +176,12 @@ function toItems(records: unknown[]): IDataObject[] {
 }
 
 /** A success body as output records: its data, or a small confirmation when the API returns none. */
-function outputOf(definition: ActionNodeDefinition, body: unknown): IDataObject[] {
+function outputOf(definition: ActionNodeDefinition, body: unknown, isList = false): IDataObject[] {
 	const data = definition.data(body);
 	if (Array.isArray(data)) return toItems(data);
 	if (data === undefined || data === null) {
+		// A list answered with "no data" (an API that sends an empty body for it) is an empty list.
+		if (isList) return [];
 		const message = definition.message(body);
 		return [{ success: true, ...(message ? { message } : {}) }];
 	}
@@ -229,7 +231,7 @@ async function runItem(
 		? toItems([body])
 		: simplify
 			? definition.simplify!(definition.data(body), operation)
-			: outputOf(definition, body);
+			: outputOf(definition, body, Boolean(operation.clientSideLimit || operation.pagination));
 	const limit = operation.clientSideLimit ? listLimit() : undefined;
 	return limit === undefined ? records : records.slice(0, limit);
 }

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ApiProfile } from './transport';
+import type { ApiProfile, RequestContext } from './transport';
 import type { ResourceSpec } from './types';
 
 export type RouteOverrides = Map<string, { method: IHttpRequestMethods; path: string }>;
@@ -33,7 +33,7 @@ export function parseRouteOverrides(text: string, resources: ResourceSpec[]): Ro
 
 /** The route map of the credential the node uses (field `routeOverrides`), empty when it has none. */
 export async function routeOverridesOf(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	profile: ApiProfile,
 	resources: ResourceSpec[],
 ): Promise<RouteOverrides> {
@@ -47,4 +47,21 @@ export async function routeOverridesOf(
 		});
 	}
 	return parsed;
+}
+
+/**
+ * The route of one operation (`resource.operation`): the credential's override when it has one, else the
+ * node's default. List search and triggers use it, so one correction on the credential fixes them too.
+ */
+export async function routeFor(
+	context: RequestContext,
+	profile: ApiProfile,
+	resources: ResourceSpec[],
+	resource: string,
+	operation: string,
+): Promise<{ method: IHttpRequestMethods; path: string }> {
+	const spec = resources.find((r) => r.value === resource)?.operations.find((o) => o.operation === operation);
+	if (!spec) throw new NodeOperationError(context.getNode(), `${profile.name} has no operation "${resource}.${operation}"`);
+	const route = (await routeOverridesOf(context, profile, resources)).get(`${resource}.${operation}`);
+	return route ?? { method: spec.method, path: spec.path };
 }

@@ -38,6 +38,8 @@ export interface ApiProfile {
 	pathSuffix?: string;
 	/** Besides 429: other answers that mean "slow down, then retry" (e.g. 503 with Retry-After). */
 	isRateLimited?(statusCode: number, headers: Record<string, unknown>): boolean;
+	/** What a 401 means for this provider's credential (shown as the error's description). */
+	unauthorizedHint?: string;
 	/** Header that makes a write safe to repeat (the API replays instead of writing twice). */
 	idempotencyHeader?: string;
 	arrayFormat?: IHttpRequestOptions['arrayFormat'];
@@ -138,7 +140,7 @@ export function requestUrl(baseUrl: string, path: string, suffix = ''): string {
 	const base = new URL(baseUrl);
 	const absolute = /^[a-z][a-z\d+.-]*:/i.test(path.trim()) || path.trim().startsWith('//');
 	const url = absolute
-		? new URL(path.trim())
+		? new URL(path.trim(), base) // resolves a scheme-relative //host/path too
 		: new URL(`${baseUrl.replace(/\/+$/, '')}/${path.trim().replace(/^\/+/, '')}`);
 	if (url.origin !== base.origin) {
 		throw new TransportFailure(
@@ -169,19 +171,20 @@ function parseSuccessBody(profile: ApiProfile, response: ApiResponse): { body?: 
 		const problem = raw === undefined || raw === null ? undefined : profile.rejectBody(raw);
 		return problem ? { problem } : { body: raw };
 	}
+	// Every problem names the content type and quotes the start of the body (markup stripped).
+	const type = header(response.headers, 'content-type') ?? 'no content type';
 	if (!raw.trim()) {
 		if (response.statusCode === 204 || profile.emptyBodyIsAnswer) return { body: undefined };
-		return { problem: 'the body is empty' };
+		return { problem: `the body is empty (${type})` };
 	}
 	let body: unknown;
 	try {
 		body = JSON.parse(raw) as unknown;
 	} catch {
-		const type = header(response.headers, 'content-type') ?? 'no content type';
 		return { problem: `the body is not JSON (${type}): "${readableText(raw, 200)}"` };
 	}
 	const problem = profile.rejectBody(body);
-	return problem ? { problem } : { body };
+	return problem ? { problem: `${problem} (${type}): "${readableText(raw, 200)}"` } : { body };
 }
 
 /** An error body as the provider's JSON when it is JSON, else as one readable line (HTML pages stripped). */
@@ -210,9 +213,12 @@ function apiError(
 		itemIndex,
 		httpCode: String(response.statusCode),
 		message: details.length ? `${summary}: ${details.join('; ')}` : summary,
-		description: `${request.method} ${request.path} answered HTTP ${response.statusCode}${
-			response.statusCode === 401 ? '. Check the credential (token expired or revoked?).' : ''
-		}`,
+		description:
+			response.statusCode === 401 && profile.unauthorizedHint
+				? profile.unauthorizedHint
+				: `${request.method} ${request.path} answered HTTP ${response.statusCode}${
+						response.statusCode === 401 ? '. Check the credential (token expired or revoked?).' : ''
+					}`,
 	});
 	return error;
 }
@@ -245,7 +251,7 @@ function contractError(
  */
 async function sendWithDeadline(
 	context: RequestContext,
-	credentialType: string,
+	credentialType: string | undefined,
 	options: IHttpRequestOptions,
 	deadlineMs: number,
 ): Promise<ApiResponse> {
@@ -258,7 +264,9 @@ async function sendWithDeadline(
 	);
 	try {
 		return (await Promise.race([
-			context.helpers.httpRequestWithAuthentication.call(context, credentialType, { ...options }),
+			credentialType === undefined
+				? context.helpers.httpRequest({ ...options })
+				: context.helpers.httpRequestWithAuthentication.call(context, credentialType, { ...options }),
 			deadline,
 		])) as ApiResponse;
 	} finally {
@@ -290,6 +298,20 @@ function networkError(
 				? `Gave up after ${attempts} attempts.`
 				: null;
 	return failure;
+}
+
+const MAX_REDIRECTS = 5;
+
+/** Where a 3xx answer with a valid Location points, resolved against the URL that was asked. */
+function redirectTarget(response: ApiResponse, requested: string): URL | undefined {
+	if (response.statusCode < 300 || response.statusCode >= 400 || response.statusCode === 304) return undefined;
+	const location = header(response.headers, 'location');
+	if (!location) return undefined;
+	try {
+		return new URL(location, requested);
+	} catch {
+		return undefined;
+	}
 }
 
 const deprecationsReported = new WeakMap<object, Set<string>>();
@@ -357,12 +379,16 @@ export async function apiRequest(
 		arrayFormat: profile.arrayFormat,
 		timeout: deadlineMs,
 		returnFullResponse: true,
-		// A redirect to another origin must not carry the credential there.
+		// A redirect to another origin must not carry the credential there. n8n drops only Authorization
+		// and cookies on such a redirect (header API keys would go along), so redirects are followed below.
 		sendCredentialsOnCrossOriginRedirect: false,
+		disableFollowRedirect: true,
 		// We judge statuses ourselves, except that an OAuth2 401 must throw: only then does n8n refresh
 		// the access token and repeat the request.
 		ignoreHttpStatusErrors: /OAuth2Api$/.test(credentialType) ? { ignore: true, except: [401] } : true,
 	};
+	// The redirect being followed, if any: every retry starts again from `url` with the credential.
+	let redirect: { options: IHttpRequestOptions; authenticated: boolean; hops: number } | undefined;
 	let rateLimitRetries = 0;
 	let serverErrorRetries = 0;
 
@@ -370,7 +396,21 @@ export async function apiRequest(
 		await pacer.acquire();
 		let response: ApiResponse;
 		try {
-			response = await sendWithDeadline(this, credentialType, options, deadlineMs);
+			const current = redirect ?? { options, authenticated: true, hops: 0 };
+			redirect = undefined;
+			response = await sendWithDeadline(this, current.authenticated ? credentialType : undefined, current.options, deadlineMs);
+			const target = redirectTarget(response, current.options.url);
+			if (target && current.hops < MAX_REDIRECTS) {
+				// 303, and 301/302 after a POST, continue as a GET without the body (as browsers and n8n do).
+				const toGet = response.statusCode === 303 || (response.statusCode < 303 && current.options.method === 'POST');
+				redirect = {
+					options: { ...current.options, url: target.toString(), qs: undefined, ...(toGet ? { method: 'GET' as const, body: undefined } : {}) },
+					// Another origin never gets the credential, and neither does anything it redirects to.
+					authenticated: current.authenticated && target.origin === new URL(url).origin,
+					hops: current.hops + 1,
+				};
+				continue;
+			}
 		} catch (error) {
 			const answered = responseInside(error);
 			if (answered) throw apiError(this, profile, request, answered, itemIndex);

@@ -538,6 +538,111 @@ const SCENARIOS = [
 		},
 	},
 	{
+		name: 'TeamWork Live: client companies (list, create) and the trigger\'s sample (n8n execute)',
+		async run({ importWorkflow, importCredentials, executeWorkflow }) {
+			const twl = await startEmulator(['--provider', 'teamworklive']);
+			try {
+				const credential = { id: 'e2eTwlCred1', name: 'TeamWork Live e2e', type: 'teamWorkLiveApi' };
+				await importCredentials([{ ...credential, data: { baseUrl: twl.baseUrl, email: twl.email, apiKey: twl.apiKey } }]);
+				const twlNode = (name, type, parameters) =>
+					node(name, `${PKG.name}.${type}`, parameters, {
+						credentials: { teamWorkLiveApi: { id: credential.id, name: credential.name } },
+					});
+				const auth = { Authorization: `Basic ${Buffer.from(`${twl.email}:${twl.apiKey}`).toString('base64')}` };
+				const listed = async () => (await fetch(`${twl.baseUrl}/clientcompanies.json`, { headers: auth })).json();
+				const before = await listed();
+				const workflow = chainWorkflow('e2eTeamWorkLive', 'e2e: teamwork live', [
+					node('Start', 'n8n-nodes-base.manualTrigger', {}),
+					twlNode('Create', 'teamWorkLive', { resource: 'clientCompany', operation: 'create', name: 'E2E Client Co' }),
+					twlNode('List', 'teamWorkLive', { resource: 'clientCompany', operation: 'getAll', returnAll: true }),
+				]);
+				await importWorkflow(workflow);
+				const { execution, result } = await executeWorkflow(workflow.id);
+				check('TeamWork Live execution succeeded', () => {
+					assert(execution && execution.status === 'success' && result.code === 0, executionError(execution, result));
+				});
+				const after = await listed();
+				check('TeamWork Live: exactly one client company created, and the list node output the emulator\'s list', () => {
+					assert(after.length === before.length + 1, `${before.length} → ${after.length} companies`);
+					const got = execution ? nodeItems(execution, 'List') : [];
+					assert(show(got.map((c) => c.id)) === show(after.map((c) => c.id)), `got ids ${show(got.map((c) => c.id))}`);
+				});
+				const triggerFlow = chainWorkflow('e2eTeamWorkLiveTrigger', 'e2e: teamwork live trigger', [
+					twlNode('Trigger', 'teamWorkLiveTrigger', { watch: 'clientCompany', events: ['new'] }),
+				]);
+				await importWorkflow(triggerFlow);
+				const sample = await executeWorkflow(triggerFlow.id);
+				check('TeamWork Live Trigger: a manual run in n8n returns one sample client company', () => {
+					assert(sample.execution && sample.execution.status === 'success', executionError(sample.execution, sample.result));
+					const got = nodeItems(sample.execution, 'Trigger');
+					assert(got.length === 1 && after.some((c) => String(c.id) === String(got[0].id)), `got ${show(got).slice(0, 200)}`);
+				});
+			} finally {
+				await twl.stop();
+			}
+		},
+	},
+	{
+		name: 'Worksible: organizations (create with an idempotency key, list) and the trigger\'s sample (n8n execute)',
+		async run({ importWorkflow, importCredentials, executeWorkflow }) {
+			const worksible = await startEmulator(['--provider', 'worksible']);
+			try {
+				const credential = { id: 'e2eWorksibleCred1', name: 'Worksible e2e', type: 'worksibleApi' };
+				await importCredentials([{ ...credential, data: { apiKey: worksible.apiKey, baseUrl: worksible.baseUrl } }]);
+				const wsNode = (name, type, parameters) =>
+					node(name, `${PKG.name}.${type}`, parameters, {
+						credentials: { worksibleApi: { id: credential.id, name: credential.name } },
+					});
+				const headers = { Authorization: `Bearer ${worksible.apiKey}` };
+				const listAll = async () => {
+					const all = [];
+					let cursor;
+					for (let page = 0; page < 50; page++) {
+						const url = `${worksible.baseUrl}/organizations?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+						const body = await (await fetch(url, { headers })).json();
+						all.push(...body.data);
+						if (!body.has_more) break;
+						cursor = body.next_cursor;
+					}
+					return all;
+				};
+				const before = await listAll();
+				const workflow = chainWorkflow('e2eWorksible', 'e2e: worksible', [
+					node('Start', 'n8n-nodes-base.manualTrigger', {}),
+					wsNode('Create', 'worksible', {
+						resource: 'organizations',
+						operation: 'create',
+						additionalFields: { name: 'E2E Org' },
+					}),
+					wsNode('List', 'worksible', { resource: 'organizations', operation: 'getAll', returnAll: true }),
+				]);
+				await importWorkflow(workflow);
+				const { execution, result } = await executeWorkflow(workflow.id);
+				check('Worksible execution succeeded', () => {
+					assert(execution && execution.status === 'success' && result.code === 0, executionError(execution, result));
+				});
+				const after = await listAll();
+				check('Worksible: exactly one organization created, and the list node output every organization', () => {
+					assert(after.length === before.length + 1, `${before.length} → ${after.length} organizations`);
+					const got = execution ? nodeItems(execution, 'List') : [];
+					assert(show(got.map((o) => o.id).sort()) === show(after.map((o) => o.id).sort()), `got ${got.length} items`);
+				});
+				const triggerFlow = chainWorkflow('e2eWorksibleTrigger', 'e2e: worksible trigger', [
+					wsNode('Trigger', 'worksibleTrigger', { resource: 'organizations', events: ['newRecord'] }),
+				]);
+				await importWorkflow(triggerFlow);
+				const sample = await executeWorkflow(triggerFlow.id);
+				check('Worksible Trigger: a manual run in n8n returns one sample organization', () => {
+					assert(sample.execution && sample.execution.status === 'success', executionError(sample.execution, sample.result));
+					const got = nodeItems(sample.execution, 'Trigger');
+					assert(got.length === 1 && after.some((o) => String(o.id) === String(got[0].id)), `got ${show(got).slice(0, 200)}`);
+				});
+			} finally {
+				await worksible.stop();
+			}
+		},
+	},
+	{
 		name: 'WebWork Trigger in a running n8n: publish → webhook registered, delivery → execution, restart, unpublish',
 		run: triggerLifecycleScenario,
 	},

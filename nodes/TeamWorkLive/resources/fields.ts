@@ -1,23 +1,12 @@
-import type { FieldSpec, LocatorSpec } from '../../shared/types';
+import type { FieldSpec } from '../../shared/types';
+import type { TeamWorkLiveLocator } from '../locators';
+import { teamWorkLiveLocators } from '../locators';
 
 /**
  * TeamWork Live's per-call API pages are not available (spec §0): apart from the client-companies list,
  * every route and field name here is an assumption. IDs are opaque strings (app URLs show ids like
  * `l2197159`), so they are typed `string`.
  */
-
-/**
- * The records users pick from a list (account-wide lists only: project-scoped items would need the project
- * first). IDs are opaque (digits here, letters + digits in app URLs), so the pattern accepts both.
- */
-const OPAQUE_ID = '[A-Za-z0-9_-]+';
-export const teamWorkLiveLocators = {
-	clientCompany: { label: 'Client Company', searchMethod: 'searchClientCompanies', idPattern: OPAQUE_ID, idExample: '1001' },
-	project: { label: 'Project', searchMethod: 'searchProjects', idPattern: OPAQUE_ID, idExample: '2001' },
-	user: { label: 'User', searchMethod: 'searchUsers', idPattern: OPAQUE_ID, idExample: '5001' },
-} satisfies Record<string, LocatorSpec>;
-
-export type TeamWorkLiveLocator = keyof typeof teamWorkLiveLocators;
 
 /** An item's own id in the path, e.g. `/milestones/{milestoneId}`. */
 export const idInPath = (name: string, entity?: TeamWorkLiveLocator): FieldSpec => ({
@@ -54,6 +43,7 @@ export const additionalBody = (required = false): FieldSpec => ({
 	in: 'body',
 	kind: 'json',
 	required,
+	merge: true,
 	description:
 		"Extra fields merged into the JSON body as they are, e.g. {\"status\": \"Active\"}. TeamWork Live's field names are not documented.",
 });

@@ -25,7 +25,7 @@ export const usersResource: ResourceSpec = {
 		{
 			operation: 'get',
 			name: 'Get',
-			action: 'Get an user',
+			action: 'Get a user',
 			description: 'Get one user',
 			method: 'GET',
 			path: '/users/{userId}',
@@ -36,8 +36,8 @@ export const usersResource: ResourceSpec = {
 		{
 			operation: 'create',
 			name: 'Create',
-			action: 'Create an user',
-			description: 'Create an user',
+			action: 'Create a user',
+			description: 'Create a user',
 			method: 'POST',
 			path: '/users',
 			evidence: 'inferredPath',
@@ -51,8 +51,8 @@ export const usersResource: ResourceSpec = {
 		{
 			operation: 'update',
 			name: 'Update',
-			action: 'Update an user',
-			description: 'Update an user',
+			action: 'Update a user',
+			description: 'Update a user',
 			method: 'PUT',
 			path: '/users/{userId}',
 			evidence: 'inferredPath',
@@ -67,8 +67,8 @@ export const usersResource: ResourceSpec = {
 		{
 			operation: 'delete',
 			name: 'Delete',
-			action: 'Delete an user',
-			description: 'Delete an user',
+			action: 'Delete a user',
+			description: 'Delete a user',
 			method: 'DELETE',
 			path: '/users/{userId}',
 			evidence: 'inferredPath',

@@ -1,4 +1,6 @@
 import type { FieldSpec, LocatorSpec, OperationSpec } from '../../shared/types';
+import type { WorksibleEntity } from '../locators';
+import { worksibleLocators } from '../locators';
 
 /**
  * Building blocks for the Worksible operations.
@@ -9,24 +11,7 @@ import type { FieldSpec, LocatorSpec, OperationSpec } from '../../shared/types';
  * Body and filter fields are kept to the obvious; anything else goes through the JSON fields below.
  */
 
-/** Entities with a resource-locator picker (the node's `search<Entity>s` list method). */
-export type WorksibleEntity = 'organization' | 'freelancer' | 'project' | 'contract' | 'invoice';
-
-/**
- * IDs are opaque strings (spec §4: never parse them or assume integers). The pattern only refuses what cannot
- * be one path segment; the examples follow the emulator's prefixed IDs, which are our assumption.
- */
-const OPAQUE_ID = '[^\\s/?#]+';
-
-export const WORKSIBLE_LOCATORS: Record<WorksibleEntity, LocatorSpec> = {
-	organization: { label: 'Organization', searchMethod: 'searchOrganizations', idPattern: OPAQUE_ID, idExample: 'org_4f9c2a1b7d3e' },
-	freelancer: { label: 'Freelancer', searchMethod: 'searchFreelancers', idPattern: OPAQUE_ID, idExample: 'fl_8b2d6e0a4c1f' },
-	project: { label: 'Project', searchMethod: 'searchProjects', idPattern: OPAQUE_ID, idExample: 'prj_1c7e9a3f5b2d' },
-	contract: { label: 'Contract', searchMethod: 'searchContracts', idPattern: OPAQUE_ID, idExample: 'ctr_6a0f2c8e4b9d' },
-	invoice: { label: 'Invoice', searchMethod: 'searchInvoices', idPattern: OPAQUE_ID, idExample: 'inv_3e5b7d9f1a2c' },
-};
-
-const locator = (entity: WorksibleEntity): LocatorSpec => WORKSIBLE_LOCATORS[entity];
+const locator = (entity: WorksibleEntity): LocatorSpec => worksibleLocators[entity];
 
 /** A resource's names as they appear in labels and notes. */
 export interface Names {
@@ -65,6 +50,7 @@ export const additionalQuery: FieldSpec = {
 	displayName: 'Additional Query Parameters (JSON)',
 	in: 'query',
 	kind: 'json',
+	merge: true,
 	description:
 		'Extra query parameters sent as they are, e.g. {"status": "paid"}. Worksible does not publish its filter names.',
 };
@@ -75,6 +61,7 @@ export const additionalBody: FieldSpec = {
 	displayName: 'Additional Body (JSON)',
 	in: 'body',
 	kind: 'json',
+	merge: true,
 	description:
 		'Extra body fields sent as they are, e.g. {"currency": "EUR"}. Worksible does not publish its field names; named fields above win on a clash.',
 };
