@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { SnapshotSource } from '../shared/polling';
-import { diffSnapshots, fingerprint } from '../shared/polling';
+import { emitExistingRecordsOption, keyByIdOrContent, pollSnapshots } from '../shared/polling';
 import type { AccountList } from './lists';
 import { readList } from './lists';
 
@@ -47,8 +47,7 @@ const EVENT_OPTIONS = LISTS.flatMap((list) => [list.added, list.changed]).sort((
 
 /** A record's identity: its id ([inferred] field name), else its content (an edit then reads as new). */
 function keyOf(record: IDataObject): string {
-	const id = record.id ?? record.Id ?? record.ID;
-	return id === undefined || id === null ? `~${fingerprint(record)}` : String(id);
+	return keyByIdOrContent(record.id ?? record.Id ?? record.ID, record);
 }
 
 function sourceFor(context: IPollFunctions, watched: WatchedList, events: string[]): SnapshotSource {
@@ -101,13 +100,7 @@ export class TeamWorkLiveTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Emit Existing Records on First Poll',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description: 'Whether the first poll emits every existing record; by default it only remembers them',
-					},
+					emitExistingRecordsOption,
 				],
 			},
 		],
@@ -121,22 +114,7 @@ export class TeamWorkLiveTrigger implements INodeType {
 		);
 		if (!sources.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event');
 
-		if (this.getMode() === 'manual') {
-			// One sample from the first watched list that has records; the remembered state is not touched.
-			for (const source of sources) {
-				const records = await source.fetch();
-				const event = source.emit.added ?? source.emit.changed;
-				if (records.length) return [[{ json: { event, ...records[records.length - 1] } }]];
-			}
-			return null;
-		}
-
 		// Any failure (limit retries exhausted, 5xx, a body that is not a list) throws before the state moves.
-		const emitted = await diffSnapshots.call(this, sources, {
-			emitExisting: Boolean(options.emitExisting),
-			maxRecords: MAX_RECORDS,
-		});
-		if (!emitted.length) return null;
-		return [emitted.map(({ event, record }) => ({ json: { event, ...record } }))];
+		return await pollSnapshots.call(this, sources, { emitExisting: Boolean(options.emitExisting), maxRecords: MAX_RECORDS });
 	}
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { SnapshotSource } from '../shared/polling';
-import { diffSnapshots } from '../shared/polling';
+import { emitExistingRecordsOption, pollSnapshots } from '../shared/polling';
 import { apiRequest } from '../shared/transport';
 import { weWorkedProfile } from './profile';
 import { EXPENSE_STATUS_OPTIONS } from './resources/expenses';
@@ -149,13 +149,7 @@ export class WeWorkedTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Emit Existing Records on First Poll',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description: 'Whether the first poll emits every existing record; by default it only remembers them',
-					},
+					emitExistingRecordsOption,
 					{
 						displayName: 'Expense Status',
 						name: 'expenseStatus',
@@ -193,21 +187,6 @@ export class WeWorkedTrigger implements INodeType {
 			.map(([name, list]) => sourceFor(this, name, list, events, options));
 		if (!sources.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event');
 
-		if (this.getMode() === 'manual') {
-			// A sample from the first watched list; the remembered state is not touched.
-			for (const source of sources) {
-				const records = await source.fetch();
-				const event = source.emit.added ?? source.emit.changed;
-				if (records.length) return [[{ json: { event, ...records[records.length - 1] } }]];
-			}
-			return null;
-		}
-
-		const emitted = await diffSnapshots.call(this, sources, {
-			emitExisting: Boolean(options.emitExisting),
-			maxRecords: 100_000,
-		});
-		if (!emitted.length) return null;
-		return [emitted.map(({ event, record }) => ({ json: { event, ...record } }))];
+		return await pollSnapshots.call(this, sources, { emitExisting: Boolean(options.emitExisting), maxRecords: 100_000 });
 	}
 }

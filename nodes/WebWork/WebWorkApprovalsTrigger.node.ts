@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { PollSource } from '../shared/polling';
-import { DEFAULT_POLL_OPTIONS, pollSources } from '../shared/polling';
+import { DEFAULT_POLL_OPTIONS, pollSources, sampleOf, triggerOutput } from '../shared/polling';
 import { readPage } from '../shared/pagination';
 import { fieldProperty } from '../shared/properties';
 import { webWorkAuthentication, webWorkCredentials, workspaceField } from './common';
@@ -182,11 +182,7 @@ export class WebWorkApprovalsTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			// A sample of what an execution looks like, without moving the cursor.
-			for (const source of sources) {
-				const { records } = await source.fetchPage(1);
-				if (records.length) return [[{ json: { event: source.event, ...records[records.length - 1] } }]];
-			}
-			return null;
+			return await sampleOf(sources.map((source) => ({ event: source.event, read: async () => (await source.fetchPage(1)).records })));
 		}
 
 		const emitted = await pollSources.call(this, sources, {
@@ -194,7 +190,6 @@ export class WebWorkApprovalsTrigger implements INodeType {
 			emitExisting: Boolean(options.emitExisting),
 			maxPagesPerPoll: Number(options.maxPagesPerPoll) || DEFAULT_POLL_OPTIONS.maxPagesPerPoll,
 		});
-		if (!emitted.length) return null;
-		return [emitted.map(({ event, record }) => ({ json: { event, ...record } }))];
+		return triggerOutput(emitted);
 	}
 }

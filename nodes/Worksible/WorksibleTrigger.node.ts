@@ -3,7 +3,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { fetchPages } from '../shared/pagination';
 import type { SnapshotSource } from '../shared/polling';
-import { diffSnapshots, fingerprint } from '../shared/polling';
+import { emitExistingRecordsOption, keyByIdOrContent, pollSnapshots } from '../shared/polling';
+import { toRecord } from '../shared/responses';
 import { listRoute } from './listRoute';
 import { WORKSIBLE_REQUESTS_PER_MINUTE, worksiblePaging, worksibleProfile } from './profile';
 import { MAX_PER_PAGE } from './resources/builders';
@@ -18,9 +19,6 @@ const RESOURCE_OPTIONS = worksibleResources
 	.sort((a, b) => a.name.localeCompare(b.name));
 
 const EVENTS = { added: 'newRecord', changed: 'changedRecord' } as const;
-
-const asRecord = (value: unknown): IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : { value: value as IDataObject[string] };
 
 /**
  * Worksible has no webhooks yet (spec §9: roadmap) and no documented change cursor or timestamp filter (§11.10),
@@ -77,13 +75,7 @@ export class WorksibleTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Emit Existing Records on First Poll',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description: 'Whether the first poll emits every existing record; by default it only remembers them',
-					},
+					emitExistingRecordsOption,
 					{
 						displayName: 'Max Records',
 						name: 'maxRecords',
@@ -107,14 +99,6 @@ export class WorksibleTrigger implements INodeType {
 		const route = await listRoute(this, resource);
 		const request = { method: route.method, path: route.path };
 
-		if (this.getMode() === 'manual') {
-			// One sample record (one small request); the remembered state is not touched.
-			const { records } = await fetchPages.call(this, worksibleProfile, worksiblePaging, request, { limit: 1, maxPerPage: MAX_PER_PAGE }, 0);
-			if (!records.length) return null;
-			const event = events.includes(EVENTS.added) ? EVENTS.added : EVENTS.changed;
-			return [[{ json: { event, ...asRecord(records[0]) } }]];
-		}
-
 		const credentials = await this.getCredentials(worksibleProfile.credentialType(this));
 		const perMinute = Number(credentials.requestsPerMinute) || WORKSIBLE_REQUESTS_PER_MINUTE;
 		const source: SnapshotSource = {
@@ -135,17 +119,19 @@ export class WorksibleTrigger implements INodeType {
 						`Worksible Trigger: one poll of ${resource} took ${bodies.length} requests, more than the ${perMinute} per minute the credential allows; poll less often or lower Max Records`,
 					);
 				}
-				return records.map(asRecord);
+				return records.map(toRecord);
 			},
-			key: (record) =>
-				record.id === undefined || record.id === null || record.id === '' ? `fp:${fingerprint(record)}` : String(record.id),
+			// One small request: a manual run shows one record and touches no state.
+			sample: async () => {
+				const { records } = await fetchPages.call(this, worksibleProfile, worksiblePaging, request, { limit: 1, maxPerPage: MAX_PER_PAGE }, 0);
+				return records.map(toRecord);
+			},
+			key: (record) => keyByIdOrContent(record.id, record),
 			emit: {
 				added: events.includes(EVENTS.added) ? EVENTS.added : undefined,
 				changed: events.includes(EVENTS.changed) ? EVENTS.changed : undefined,
 			},
 		};
-		const emitted = await diffSnapshots.call(this, [source], { emitExisting: Boolean(options.emitExisting), maxRecords });
-		if (!emitted.length) return null;
-		return [emitted.map(({ event, record }) => ({ json: { event, ...record } }))];
+		return await pollSnapshots.call(this, [source], { emitExisting: Boolean(options.emitExisting), maxRecords });
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 /**
  * One kind of event a polling trigger watches, e.g. "timesheet submitted": a paged list whose records
@@ -166,6 +166,8 @@ export interface SnapshotSource {
 	/** Static-data bucket; one per API call, shared by the events read from it. */
 	name: string;
 	fetch(): Promise<IDataObject[]>;
+	/** A cheaper read for a manual run's sample (e.g. one record); `fetch` when absent. */
+	sample?(): Promise<IDataObject[]>;
 	key(record: IDataObject, index: number): string;
 	/** Which of the source's changes to emit, and under which event names. */
 	emit: { added?: string; changed?: string };
@@ -230,4 +232,55 @@ export async function diffSnapshots(
 		snapshots[source.name] = { fingerprints: next, primed: true };
 	}
 	return emitted;
+}
+
+/** What snapshot triggers offer in their Options: emit what is already there on the first poll. */
+export const emitExistingRecordsOption: INodeProperties = {
+	displayName: 'Emit Existing Records on First Poll',
+	name: 'emitExisting',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the first poll emits every existing record; by default it only remembers them',
+};
+
+/** A record's identity: its ID, else its content (an edit of a record without an ID then reads as new). */
+export function keyByIdOrContent(id: unknown, record: IDataObject): string {
+	return id === undefined || id === null || id === '' ? `~${fingerprint(record)}` : String(id);
+}
+
+/** Emitted occurrences as the trigger's output: one item per record, its event beside its fields. */
+export function triggerOutput(emitted: Array<{ event: string; record: IDataObject }>): INodeExecutionData[][] | null {
+	if (!emitted.length) return null;
+	return [emitted.map(({ event, record }) => ({ json: { event, ...record } }))];
+}
+
+/**
+ * A manual run ("Fetch Test Event") shows what an execution looks like: the newest record of the first
+ * source that has one. No state is read or written, so activating later still starts from now.
+ */
+export async function sampleOf(
+	candidates: Array<{ event: string; read(): Promise<IDataObject[]> }>,
+): Promise<INodeExecutionData[][] | null> {
+	for (const { event, read } of candidates) {
+		const records = await read();
+		if (records.length) return triggerOutput([{ event, record: records[records.length - 1] }]);
+	}
+	return null;
+}
+
+/** A snapshot trigger's poll: a sample in a manual run, else what was added or changed since the last poll. */
+export async function pollSnapshots(
+	this: IPollFunctions,
+	sources: SnapshotSource[],
+	options: SnapshotOptions,
+): Promise<INodeExecutionData[][] | null> {
+	if (this.getMode() === 'manual') {
+		return await sampleOf(
+			sources.map((source) => ({
+				event: (source.emit.added ?? source.emit.changed) as string,
+				read: async () => await (source.sample ? source.sample() : source.fetch()),
+			})),
+		);
+	}
+	return triggerOutput(await diffSnapshots.call(this, sources, options));
 }

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /** Markup and entities removed and whitespace collapsed, cut to `max` characters: an HTML page as one line. */
 export function readableText(text: string, max: number): string {
 	const plain = text
@@ -13,6 +15,11 @@ export function readableText(text: string, max: number): string {
 		.replace(/\s+/g, ' ')
 		.trim();
 	return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+}
+
+/** One record as an n8n item's JSON: objects as they are, anything else under `value`. */
+export function toRecord(value: unknown): IDataObject {
+	return isJsonObject(value) ? (value as IDataObject) : { value: value as IDataObject[string] };
 }
 
 /** True for a plain JSON object (not an array, not null). */

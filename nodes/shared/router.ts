@@ -13,6 +13,7 @@ import type { Paging } from './pagination';
 import { fetchPages, PageShapeError } from './pagination';
 import { buildResourceProperties, locationOptionName, optionalFieldsCollection, parameterName } from './properties';
 import type { RouteOverrides } from './routes';
+import { toRecord } from './responses';
 import { routeOverridesOf } from './routes';
 import type { ApiProfile, ApiRequest } from './transport';
 import { apiRequest } from './transport';
@@ -168,11 +169,7 @@ function customRequest(context: IExecuteFunctions, itemIndex: number): ApiReques
 }
 
 function toItems(records: unknown[]): IDataObject[] {
-	return records.map((record) =>
-		typeof record === 'object' && record !== null && !Array.isArray(record)
-			? (record as IDataObject)
-			: { value: record as IDataObject[string] },
-	);
+	return records.map(toRecord);
 }
 
 /** A success body as output records: its data, or a small confirmation when the API returns none. */
