@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FieldSpec } from './types';
+import type { FieldSpec, LocatorSpec } from './types';
 
 /** Thrown for a value that cannot be sent; the router turns it into a NodeOperationError naming item and field. */
 export class FieldValueError extends Error {
@@ -165,6 +165,18 @@ function toId(value: unknown, location: FieldSpec['in']): string | number | unde
 	return Number.isSafeInteger(number) ? number : text;
 }
 
+const locatorIdPatterns = new WeakMap<LocatorSpec, RegExp>();
+
+/** The ID when it matches the locator's pattern (compiled once per locator, not per item). */
+function checkedLocatorId(locator: LocatorSpec, text: string): string | undefined {
+	let pattern = locatorIdPatterns.get(locator);
+	if (!pattern) {
+		pattern = new RegExp(`^(?:${locator.idPattern})$`);
+		locatorIdPatterns.set(locator, pattern);
+	}
+	return pattern.test(text) ? text : undefined;
+}
+
 /**
  * Converts one parameter value into what the API expects, or returns undefined when it is empty.
  * Throws FieldValueError with a message that names the field and the offending value.
@@ -178,13 +190,14 @@ export function convertValue(field: FieldSpec, value: unknown, timeZone = 'UTC')
 			`"${label}" must be ${expected}, got ${JSON.stringify(value)}`,
 		);
 	};
+	// A picked or typed record ID must look like the provider's IDs (an integer field checks any value).
+	const locatorId =
+		field.locator && (field.kind === 'integer' || typeof value !== 'object')
+			? (checkedLocatorId(field.locator, String(value).trim()) ?? fail(`a ${field.locator.label.toLowerCase()} ID`))
+			: undefined;
 	switch (field.kind) {
 		case 'integer':
-			if (field.locator) {
-				const text = String(value).trim();
-				if (!new RegExp(`^(?:${field.locator.idPattern})$`).test(text)) fail(`a ${field.locator.label.toLowerCase()} ID`);
-				if (!DIGITS.test(text)) return text;
-			}
+			if (locatorId !== undefined && !DIGITS.test(locatorId)) return locatorId;
 			return isIdField(field) || field.locator
 				? (toId(value, field.in) ?? fail('an ID made of digits'))
 				: (toInteger(value) ?? fail('a whole number'));
@@ -215,11 +228,7 @@ export function convertValue(field: FieldSpec, value: unknown, timeZone = 'UTC')
 				return fail('valid JSON');
 			}
 		default:
-			if (field.locator && typeof value !== 'object') {
-				const text = String(value).trim();
-				return new RegExp(`^(?:${field.locator.idPattern})$`).test(text) ? text : fail(`a ${field.locator.label.toLowerCase()} ID`);
-			}
-			return value;
+			return locatorId ?? value;
 	}
 }
 
