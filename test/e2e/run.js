@@ -7,7 +7,8 @@
  *
  * Env: E2E_EMULATOR=<path> runs another emulator script with the same contract (prints one JSON
  * line {baseUrl, origin, token}, runs until SIGTERM); E2E_KEEP=1 keeps the temp folder for debugging;
- * E2E_TIMEOUT_MS changes the per-command timeout (120 s). The trigger scenario also needs the
+ * E2E_TIMEOUT_MS changes the per-command timeout (120 s); E2E_ONLY=<text> runs only the scenarios
+ * whose name contains it. The trigger scenario also needs the
  * emulator's test-only control endpoint (`--control`, which is passed to it: JSON line gains "control").
  *
  * To add a scenario, append to SCENARIOS: it gets a context with n8n helpers, the emulator and
@@ -625,6 +626,9 @@ const SCENARIOS = [
 	{
 		name: 'WebWork Trigger in a running n8n: publish → webhook registered, delivery → execution, restart, unpublish',
 		run: triggerLifecycleScenario,
+	},	{
+		name: 'TeamWork Live and Worksible Triggers in a running n8n: publish → polls every minute → each addition and change once',
+		run: pollingTriggersScenario,
 	},
 ];
 
@@ -642,6 +646,52 @@ async function checkAsync(name, fn) {
 	check(name, () => {
 		if (error) throw error;
 	});
+}
+
+/** The n8n CLI, failing on what publish:/unpublish:workflow report with exit 0 ("GOT ERROR", e.g. an unknown id). */
+async function cliOk(n8n, args) {
+	const result = await n8n(args);
+	if (result.code !== 0 || /GOT ERROR|^Error/m.test(result.stdout + result.stderr)) {
+		throw new Error(describeFailure(`n8n ${args.join(' ')}`, result));
+	}
+}
+
+/** Waits until n8n's publication status of a workflow is `wanted` with nothing in flight; resolves with the wait in ms. */
+async function publicationStatus(rest, server, workflowId, wanted) {
+	const begin = Date.now();
+	let last = null;
+	await waitFor(
+		async () => {
+			last = await rest.request('GET', `/workflows/${workflowId}/publication-status`);
+			if (['failed', 'partial'].includes(last.status) && wanted !== last.status) {
+				throw new Error(`publication ${last.status}: ${show(last.triggers)}\n${server.tail()}`);
+			}
+			return last.status === wanted && !last.pendingVersionId;
+		},
+		{ timeoutMs: 30_000, message: () => `publication status "${wanted}" (last: ${show(last)})` },
+	);
+	return Date.now() - begin;
+}
+
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/** Waits until a workflow has at least `count` executions, all finished (editor REST API); newest first. */
+async function finishedExecutionsOf(rest, workflowId, count, timeoutMs = 15_000) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const list = await waitFor(
+		async () => {
+			const all = (await rest.request('GET', `/executions?filter=${filter}&limit=100`)).results;
+			return all.length >= count && all.every((e) => FINISHED.has(e.status)) ? all : null;
+		},
+		{ timeoutMs, intervalMs: 1000, message: `${count} finished execution(s) of ${workflowId}` },
+	);
+	return list.sort((a, b) => Number(b.id) - Number(a.id));
+}
+
+/** One execution's run data (n8n stores execution data in flatted form). */
+async function executionDataOf(rest, flatted, executionId) {
+	const execution = await rest.request('GET', `/executions/${executionId}`);
+	return typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
 }
 
 /**
@@ -686,13 +736,7 @@ async function triggerLifecycleScenario({ importWorkflow, n8n, startServer, node
 		assert(sameSet(hooks[0].events, events), `events ${show(hooks[0].events)}, expected ${show(events)}`);
 		if (id) assert(hooks[0].id === id, `webhook ${hooks[0].id}, expected ${id} (deleted and created anew?)`);
 	};
-	const cli = async (...args) => {
-		const result = await n8n(args);
-		// publish:/unpublish:workflow exit 0 even when they fail ("GOT ERROR", e.g. an unknown id).
-		if (result.code !== 0 || /GOT ERROR|^Error/m.test(result.stdout + result.stderr)) {
-			throw new Error(describeFailure(`n8n ${args.join(' ')}`, result));
-		}
-	};
+	const cli = (...args) => cliOk(n8n, args);
 
 	let server = null;
 	let rest = null;
@@ -710,45 +754,9 @@ async function triggerLifecycleScenario({ importWorkflow, n8n, startServer, node
 		return result;
 	};
 
-	/** Waits until n8n's publication status of the workflow is `wanted` with nothing in flight. */
-	const publication = async (wanted) => {
-		const begin = Date.now();
-		let last = null;
-		await waitFor(
-			async () => {
-				last = await rest.request('GET', `/workflows/${workflow.id}/publication-status`);
-				if (['failed', 'partial'].includes(last.status) && wanted !== last.status) {
-					throw new Error(`publication ${last.status}: ${show(last.triggers)}\n${server.tail()}`);
-				}
-				return last.status === wanted && !last.pendingVersionId;
-			},
-			{ timeoutMs: 30_000, message: () => `publication status "${wanted}" (last: ${show(last)})` },
-		);
-		return Date.now() - begin;
-	};
-
-	// Executions of the workflow, through the editor's REST API.
-	const executions = async () => {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: workflow.id }));
-		return (await rest.request('GET', `/executions?filter=${filter}&limit=100`)).results;
-	};
-	const DONE = new Set(['success', 'error', 'crashed', 'canceled']);
-	/** Waits until the workflow has at least `count` executions, all finished; returns them newest first. */
-	const finishedExecutions = async (count) => {
-		const list = await waitFor(
-			async () => {
-				const all = await executions();
-				return all.length >= count && all.every((e) => DONE.has(e.status)) ? all : null;
-			},
-			{ message: `${count} finished execution(s) of ${workflow.id}` },
-		);
-		return list.sort((a, b) => Number(b.id) - Number(a.id));
-	};
-	/** One execution's run data (n8n stores execution data in flatted form). */
-	const executionData = async (executionId) => {
-		const execution = await rest.request('GET', `/executions/${executionId}`);
-		return typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
-	};
+	const publication = (wanted) => publicationStatus(rest, server, workflow.id, wanted);
+	const finishedExecutions = (count) => finishedExecutionsOf(rest, workflow.id, count);
+	const executionData = (executionId) => executionDataOf(rest, flatted, executionId);
 	const assertDelivered = async (execution, event, marker) => {
 		assert(execution.status === 'success', `execution ${execution.id} has status ${execution.status}`);
 		assert(execution.mode === 'webhook', `execution ${execution.id} has mode ${execution.mode}`);
@@ -868,6 +876,126 @@ async function triggerLifecycleScenario({ importWorkflow, n8n, startServer, node
 	}
 }
 
+/**
+ * The two polling triggers in `n8n start`, against their emulators (separate processes, changed through
+ * their own HTTP APIs as another client would). n8n refuses poll intervals under a minute and runs one
+ * poll when it activates a workflow; ours primes its state there and emits nothing. Then: an addition
+ * and a change → one execution with exactly those two; one more addition → one more execution with only
+ * that one (nothing emitted twice across polls).
+ */
+async function pollingTriggersScenario({ importWorkflow, importCredentials, n8n, startServer, nodeModules }) {
+	const flatted = require(path.join(nodeModules, 'flatted'));
+	const twl = await startEmulator(['--provider', 'teamworklive']);
+	const worksible = await startEmulator(['--provider', 'worksible']);
+	let server = null;
+	try {
+		const twlAuth = { Authorization: `Basic ${Buffer.from(`${twl.email}:${twl.apiKey}`).toString('base64')}` };
+		const worksibleAuth = { Authorization: `Bearer ${worksible.apiKey}` };
+		let writeCount = 0;
+		const call = async (base, method, pathName, headers, body) => {
+			const response = await fetch(base + pathName, {
+				method,
+				headers: {
+					...headers,
+					Accept: 'application/json',
+					...(body ? { 'Content-Type': 'application/json', 'Idempotency-Key': `e2e-poll-${Date.now()}-${++writeCount}` } : {}),
+				},
+				body: body ? JSON.stringify(body) : undefined,
+				signal: AbortSignal.timeout(10_000),
+			});
+			const json = await response.json().catch(() => null);
+			if (!response.ok) throw new Error(`${method} ${pathName} answered ${response.status}: ${show(json)}`);
+			return json;
+		};
+		const providers = [
+			{
+				label: 'TeamWork Live',
+				credential: { id: 'e2eTwlPollCred', name: 'TeamWork Live poll e2e', type: 'teamWorkLiveApi', data: { baseUrl: twl.baseUrl, email: twl.email, apiKey: twl.apiKey } },
+				type: 'teamWorkLiveTrigger',
+				parameters: { events: ['newClientCompany', 'changedClientCompany'] },
+				events: { added: 'newClientCompany', changed: 'changedClientCompany' },
+				existing: async () => (await call(twl.baseUrl, 'GET', '/clientcompanies.json', twlAuth))[0],
+				add: (name) => call(twl.baseUrl, 'POST', '/clientcompanies.json', twlAuth, { name }),
+				change: (id, name) => call(twl.baseUrl, 'PUT', `/clientcompanies/${id}.json`, twlAuth, { name }),
+			},
+			{
+				label: 'Worksible',
+				credential: { id: 'e2eWsPollCred', name: 'Worksible poll e2e', type: 'worksibleApi', data: { apiKey: worksible.apiKey, baseUrl: worksible.baseUrl } },
+				type: 'worksibleTrigger',
+				parameters: { resource: 'organizations', events: ['newRecord', 'changedRecord'] },
+				events: { added: 'newRecord', changed: 'changedRecord' },
+				existing: async () => (await call(worksible.baseUrl, 'GET', '/organizations?limit=1', worksibleAuth)).data[0],
+				add: (name) => call(worksible.baseUrl, 'POST', '/organizations', worksibleAuth, { name }),
+				change: (id, name) => call(worksible.baseUrl, 'PATCH', `/organizations/${id}`, worksibleAuth, { name }),
+			},
+		];
+		await importCredentials(providers.map(({ credential }) => credential));
+		for (const [index, provider] of providers.entries()) {
+			const { id, name, type } = provider.credential;
+			const trigger = node(`${provider.label} Trigger`, `${PKG.name}.${provider.type}`, {
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				...provider.parameters,
+			}, { credentials: { [type]: { id, name } } });
+			provider.trigger = trigger;
+			provider.workflow = chainWorkflow(`e2ePollTrigger${index}`, `e2e: ${provider.label} Trigger`, [trigger, node('Done', 'n8n-nodes-base.noOp', {})]);
+			await importWorkflow(provider.workflow);
+			await cliOk(n8n, ['publish:workflow', `--id=${provider.workflow.id}`]);
+		}
+
+		server = await startServer(await freePort(), { N8N_WORKFLOW_PUBLICATION_RECONCILE_INTERVAL_SECONDS: String(RECONCILE_SECONDS) });
+		const rest = n8nRest(server.baseUrl);
+		await rest.signIn();
+		for (const provider of providers) await publicationStatus(rest, server, provider.workflow.id, 'published');
+		const pollWait = 90_000; // everyMinute fires once a minute, at a second n8n picks
+		/** The records the trigger emitted in the workflow's `count`-th execution, as {event, id}. */
+		const emitted = async (provider, count) => {
+			const list = await finishedExecutionsOf(rest, provider.workflow.id, count, pollWait);
+			assert(list.length === count, `${list.length} executions, expected ${count}`);
+			const [latest] = list;
+			assert(latest.status === 'success', `execution ${latest.id}: ${latest.status}`);
+			assert(latest.mode === 'trigger', `execution ${latest.id} has mode ${latest.mode}`);
+			const data = await executionDataOf(rest, flatted, latest.id);
+			return nodeItems({ data }, provider.trigger.name).map(({ event, id }) => ({ event, id: String(id) }));
+		};
+		const describe = (items) => show(items.map(({ event, id }) => `${event}:${id}`).sort());
+
+		// 1. An addition and a change, made after activation primed the state.
+		for (const provider of providers) {
+			const existing = await provider.existing();
+			provider.changed = String((await provider.change(existing.id, `Renamed ${Date.now()}`)).id ?? existing.id);
+			const added = await provider.add(`E2E poll first ${Date.now()}`);
+			provider.firstAdded = String((added.data ?? added).id);
+		}
+		for (const provider of providers) {
+			await checkAsync(`${provider.label} Trigger: the first poll after activation emitted exactly the addition and the change`, async () => {
+				const got = await emitted(provider, 1);
+				const expected = [
+					{ event: provider.events.added, id: provider.firstAdded },
+					{ event: provider.events.changed, id: provider.changed },
+				];
+				assert(describe(got) === describe(expected), `emitted ${describe(got)}, expected ${describe(expected)}`);
+			});
+		}
+
+		// 2. One more addition: the next execution has only it.
+		for (const provider of providers) {
+			const added = await provider.add(`E2E poll second ${Date.now()}`);
+			provider.secondAdded = String((added.data ?? added).id);
+		}
+		for (const provider of providers) {
+			await checkAsync(`${provider.label} Trigger: the next execution emitted only the new addition (nothing twice)`, async () => {
+				const got = await emitted(provider, 2);
+				const expected = [{ event: provider.events.added, id: provider.secondAdded }];
+				assert(describe(got) === describe(expected), `emitted ${describe(got)}, expected ${describe(expected)}`);
+			});
+		}
+	} finally {
+		if (server) await server.stop();
+		await twl.stop();
+		await worksible.stop();
+	}
+}
+
 // ---------------------------------------------------------------------------------------------
 // Emulator client (the test's own view of the API, for expected values)
 
@@ -949,7 +1077,9 @@ async function main() {
 		]);
 		check('setup: n8n installed, package installed, emulator started, credential imported', () => {});
 
-		for (const scenario of SCENARIOS) {
+		// E2E_ONLY=<text>: only the scenarios whose name contains it (for working on one).
+		const only = process.env.E2E_ONLY;
+		for (const scenario of SCENARIOS.filter(({ name }) => !only || name.includes(only))) {
 			console.log(`\n# ${scenario.name}`);
 			const before = results.length;
 			try {
