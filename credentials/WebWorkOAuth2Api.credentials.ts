@@ -26,22 +26,29 @@ export class WebWorkOAuth2Api implements ICredentialType {
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
-			type: 'hidden',
+			type: 'string',
+			displayOptions: { show: { grantType: ['authorizationCode'] } },
 			default: 'https://webwork-tracker.com/oauth/authorize',
+			required: true,
+			description:
+				'Documented by WebWork. Change it only to connect to another server, such as the local emulator (npm run emulator prints its OAuth settings).',
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'string',
 			default: 'https://webwork-tracker.com/oauth/token',
+			required: true,
 			description:
-				'Inferred, not documented: the WebWork docs name the authorization URL but the token URL could not be confirmed. Change it if token requests fail.',
+				'Inferred, not documented: the WebWork docs name the authorization URL but the token URL could not be confirmed. Change it if token requests fail, or to connect to another server such as the local emulator.',
 		},
 		{
 			displayName: 'Scope',
 			name: 'scope',
-			type: 'hidden',
+			type: 'string',
 			default: 'read write',
+			description:
+				'Space-separated scopes to ask for. WebWork documents read, write and admin; which operations need write or admin is not documented (read write is what the node is built for).',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -66,12 +66,17 @@ describe('WebWork OAuth2 credential', () => {
 		expect(apiCall.headers.authorization).not.toBe(`Bearer ${emulator.token}`);
 	});
 
-	test('the token URL is a visible, editable field marked as inferred', () => {
-		const field = credentialTypes.webWorkOAuth2Api.properties.find((p) => p.name === 'accessTokenUrl');
-		expect(field.type).toBe('string');
-		expect(field.description).toMatch(/Inferred/);
-		const scope = credentialTypes.webWorkOAuth2Api.properties.find((p) => p.name === 'scope');
-		expect(scope.default).toBe('read write');
+	test('the OAuth server is settable: authorization and token URLs visible and required, scope visible', () => {
+		const field = (name) => credentialTypes.webWorkOAuth2Api.properties.find((p) => p.name === name);
+		const authUrl = field('authUrl');
+		expect(authUrl).toMatchObject({ type: 'string', required: true, default: 'https://webwork-tracker.com/oauth/authorize' });
+		expect(authUrl.description).toMatch(/Documented/);
+		const accessTokenUrl = field('accessTokenUrl');
+		expect(accessTokenUrl).toMatchObject({ type: 'string', required: true, default: 'https://webwork-tracker.com/oauth/token' });
+		expect(accessTokenUrl.description).toMatch(/Inferred/);
+		const scope = field('scope');
+		expect(scope).toMatchObject({ type: 'string', default: 'read write' });
+		expect(scope.description).toMatch(/admin/);
 	});
 
 	test('a wrong client secret fails with a clear error', async () => {
