@@ -89,6 +89,9 @@ const OAUTH_CLIENT = { id: 'test-client', secret: 'test-secret' };
 const ACCESS_TOKEN_TTL_SECONDS = 15 * 24 * 3600; // 15 days [seen]
 const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600; // 30 days [seen]
 const FIXED_AUTHORIZATION_CODE = 'test-code'; // emulator convenience, always valid
+const OAUTH_SCOPES = ['read', 'write', 'admin']; // [seen]
+const DEFAULT_OAUTH_SCOPE = 'read write';
+const OAUTH_APP_NAME = 'n8n (WebWork emulator test app)'; // the app registered for OAUTH_CLIENT [unknown: WebWork's page]
 
 // ---------------------------------------------------------------------------------------------
 // Small utilities: dates, ids, envelopes, errors
@@ -1882,6 +1885,86 @@ function makeAuthenticate(state) {
 	};
 }
 
+// ---------------------------------------------------------------------------------------------
+// OAuth2 authorization page: GET /oauth/authorize shows an approval page (the real one is WebWork's
+// login + consent screen [unknown]); its Approve / Deny forms POST back, which answers 302 to redirect_uri.
+// ---------------------------------------------------------------------------------------------
+const escapeHtml = (value) =>
+	String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+const htmlPage = (status, title, content) => ({
+	status,
+	headers: { 'Content-Type': 'text/html; charset=utf-8' },
+	body: `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${escapeHtml(title)} - WebWork emulator</title></head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+${content}
+</body>
+</html>
+`,
+});
+
+/** 302 to redirect_uri with the given parameters added to its query (undefined ones left out). */
+const redirectTo = (redirectUri, params) => {
+	const url = new URL(redirectUri);
+	for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') url.searchParams.set(name, value);
+	return { status: 302, headers: { Location: url.toString() }, body: '' };
+};
+
+/**
+ * Checks an authorization request (GET query or POSTed form). Errors that make the redirect URI or the
+ * client untrustworthy are shown as a page ({error}); the rest go back to the redirect URI ({redirectError}).
+ */
+function authorizationRequest(input) {
+	const text = (value) => (typeof value === 'string' ? value : undefined);
+	const clientId = text(input.client_id);
+	const redirectUri = text(input.redirect_uri) || null;
+	const stateParam = text(input.state);
+	if (!clientId) return { error: 'The client_id parameter is missing.' };
+	if (clientId !== OAUTH_CLIENT.id) return { error: `Unknown client_id "${clientId}".` };
+	if (redirectUri) {
+		let url = null;
+		try {
+			url = new URL(redirectUri);
+		} catch {
+			// handled below
+		}
+		if (!url || !['http:', 'https:'].includes(url.protocol)) return { error: `The redirect_uri "${redirectUri}" is not an http(s) URL.` };
+	}
+	const responseType = text(input.response_type);
+	if (responseType !== 'code') return { error: `Unsupported response_type "${responseType || ''}": only "code" is supported.` };
+	const scope = (text(input.scope) || DEFAULT_OAUTH_SCOPE).split(/[\s,]+/).filter(Boolean);
+	const unknown = scope.filter((name) => !OAUTH_SCOPES.includes(name));
+	if (unknown.length) {
+		if (redirectUri) return { redirectError: 'invalid_scope', redirectUri, state: stateParam };
+		return { error: `Unknown scope "${unknown.join(' ')}" (known: ${OAUTH_SCOPES.join(', ')}).` };
+	}
+	return { clientId, redirectUri, responseType, scope: scope.length ? scope.join(' ') : DEFAULT_OAUTH_SCOPE, state: stateParam };
+}
+
+function approvalPage(request) {
+	const hidden = ['clientId:client_id', 'redirectUri:redirect_uri', 'responseType:response_type', 'scope:scope', 'state:state']
+		.map((pair) => pair.split(':'))
+		.filter(([key]) => request[key] !== undefined && request[key] !== null)
+		.map(([key, name]) => `<input type="hidden" name="${name}" value="${escapeHtml(request[key])}">`)
+		.join('\n');
+	const form = (decision, label) =>
+		`<form method="post" action="/oauth/authorize">\n${hidden}\n<button type="submit" name="decision" value="${decision}">${label}</button>\n</form>`;
+	const scopes = request.scope.split(' ').map((name) => `<li>${escapeHtml(name)}</li>`).join('');
+	return htmlPage(
+		200,
+		'Authorize application',
+		`<p><strong id="app-name">${escapeHtml(OAUTH_APP_NAME)}</strong> wants to access your WebWork account (user 1, workspace owner).</p>
+<p>Requested scopes:</p>
+<ul id="scopes">${scopes}</ul>
+${request.redirectUri ? `<p>You will be sent back to <code>${escapeHtml(request.redirectUri)}</code>.</p>` : ''}
+${form('approve', 'Approve')}
+${form('deny', 'Deny')}`,
+	);
+}
+
 function oauthRoutes(state, settings) {
 	const oauthError = (status, error, description) => ({ status, body: { error, error_description: description, message: description } });
 	const issueTokens = (userId, scope) => {
@@ -1906,13 +1989,31 @@ function oauthRoutes(state, settings) {
 			method: 'GET',
 			path: '/oauth/authorize',
 			handler(ctx) {
-				if (ctx.query.client_id !== OAUTH_CLIENT.id) return { status: 400, body: 'Invalid client_id.' };
+				const request = authorizationRequest(ctx.query);
+				if (request.error) return htmlPage(400, 'Authorization failed', `<p>${escapeHtml(request.error)}</p>`);
+				if (request.redirectError) return redirectTo(request.redirectUri, { error: request.redirectError, state: request.state });
+				return approvalPage(request);
+			},
+		},
+		{
+			method: 'POST',
+			path: '/oauth/authorize',
+			handler(ctx) {
+				const form = ctx.body && typeof ctx.body === 'object' && !Array.isArray(ctx.body) ? ctx.body : {};
+				const request = authorizationRequest(form);
+				if (request.error) return htmlPage(400, 'Authorization failed', `<p>${escapeHtml(request.error)}</p>`);
+				if (request.redirectError) return redirectTo(request.redirectUri, { error: request.redirectError, state: request.state });
+				if (form.decision === 'deny') {
+					if (!request.redirectUri) return htmlPage(200, 'Access denied', '<p>You denied the request. No code was issued.</p>');
+					return redirectTo(request.redirectUri, { error: 'access_denied', state: request.state });
+				}
+				if (form.decision !== 'approve') return htmlPage(400, 'Authorization failed', '<p>Choose Approve or Deny.</p>');
 				const code = crypto.randomBytes(12).toString('hex');
-				state.oauth.codes[code] = { userId: 1, scope: ctx.query.scope || 'read write', redirectUri: ctx.query.redirect_uri || null };
-				const redirect = ctx.query.redirect_uri
-					? `${ctx.query.redirect_uri}${ctx.query.redirect_uri.includes('?') ? '&' : '?'}code=${code}${ctx.query.state ? `&state=${encodeURIComponent(ctx.query.state)}` : ''}`
-					: null;
-				return { status: 200, body: `WebWork emulator: authorization code ${code}${redirect ? `\nRedirect: ${redirect}` : ''}\n` };
+				state.oauth.codes[code] = { userId: 1, scope: request.scope, redirectUri: request.redirectUri };
+				if (!request.redirectUri) {
+					return htmlPage(200, 'Access approved', `<p>Authorization code: <code id="code">${escapeHtml(code)}</code></p>`);
+				}
+				return redirectTo(request.redirectUri, { code, state: request.state });
 			},
 		},
 		{
