@@ -3,14 +3,23 @@
 /**
  * Starts the WebWork API emulator for manual runs / e2e tests.
  *   node scripts/emulator.js [--port N] [--limit N --window-ms N] [--today YYYY-MM-DD] [--auto-deliver] [--control]
- * Prints one JSON line {"baseUrl", "origin", "token", "tokens"} on stdout (plus "control" with --control)
+ * Prints one JSON line {"baseUrl", "origin", "token", "tokens", "oauth"} on stdout (plus "control" with --control)
  * and runs until SIGTERM / SIGINT.
+ *
+ * "oauth" holds what a WebWork Time Tracker OAuth2 API credential needs against this emulator:
+ *   {authUrl: <origin>/oauth/authorize, accessTokenUrl: <origin>/oauth/token, clientId, clientSecret, scope}
+ * GET authUrl shows an approval page (Approve / Deny); Approve answers 302 to the redirect_uri with ?code=&state=,
+ * Deny with ?error=access_denied&state=. Any http(s) redirect_uri is accepted (n8n's is
+ * <n8n>/rest/oauth2-credential/callback). Access tokens live 15 days (refresh tokens 30).
  *
  * --control (TEST-ONLY, not part of WebWork's API): adds, on the emulator origin, without auth,
  *   POST /__control/deliver {webhookId, event, data?, signature?: 'hmac'|'token'|'none', headers?}
  * which sends one delivery to that registered webhook's URL the way the emulator's deliver() does and
- * answers {status, headers, body} of the receiver's answer (502 {error} when it could not be reached).
- * Lets a test process drive deliveries when the emulator runs as a separate process.
+ * answers {status, headers, body} of the receiver's answer (502 {error} when it could not be reached), and
+ *   POST /__control/expire-tokens
+ * which makes every OAuth access token expire now, so the next node request gets a 401 and n8n refreshes
+ * the token; answers {expired: n} (access tokens that were still valid).
+ * Lets a test process drive the emulator when it runs as a separate process.
  *
  * --provider weworked [--port N] [--limit N --window-ms N] [--today YYYY-MM-DD] starts the WeWorked emulator
  * instead and prints {"provider", "baseUrl", "origin", "apiKey", "email"} (default provider: webwork).
@@ -45,29 +54,6 @@ function toNumber(value, flag) {
 	return number;
 }
 
-/** Test-only control endpoint (see the header comment); never enabled without --control. */
-function addControlRoutes(emulator) {
-	emulator.addRawRoute({
-		method: 'POST',
-		path: '/__control/deliver',
-		async handler(ctx) {
-			const { webhookId, event, data = {}, signature = 'hmac', headers = {} } = ctx.body || {};
-			if (typeof webhookId !== 'string' || typeof event !== 'string') {
-				return { status: 400, body: { error: 'webhookId and event (strings) are required' } };
-			}
-			if (!emulator.state.webhooks.some((w) => w.id === webhookId)) {
-				return { status: 404, body: { error: `Unknown webhook ${webhookId}` } };
-			}
-			try {
-				const answer = await emulator.deliver(webhookId, event, data, { signature, headers });
-				return { status: 200, body: answer };
-			} catch (error) {
-				return { status: 502, body: { error: error.message } };
-			}
-		},
-	});
-}
-
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const rateLimit = {};
@@ -79,12 +65,10 @@ async function main() {
 		rateLimit,
 		today: typeof args.today === 'string' ? args.today : undefined,
 		autoDeliver: Boolean(args['auto-deliver']),
+		control: Boolean(args.control),
 	});
-	const info = { baseUrl: emulator.baseUrl, origin: emulator.origin, token: emulator.token, tokens: emulator.tokens };
-	if (args.control) {
-		addControlRoutes(emulator);
-		info.control = `${emulator.origin}/__control`;
-	}
+	const info = { baseUrl: emulator.baseUrl, origin: emulator.origin, token: emulator.token, tokens: emulator.tokens, oauth: emulator.oauth };
+	if (args.control) info.control = emulator.control;
 	process.stdout.write(`${JSON.stringify(info)}\n`);
 	const shutdown = () => emulator.close().then(() => process.exit(0));
 	process.on('SIGTERM', shutdown);

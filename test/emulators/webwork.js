@@ -2163,13 +2163,61 @@ function seedBulk(state, kind, count, workspaceId = firstWorkspaceId(state), opt
 }
 
 // ---------------------------------------------------------------------------------------------
+// Test-only control endpoint (not part of WebWork's API): startWebWorkEmulator({ control: true }) or
+// `scripts/emulator.js --control`. Lets a test drive the emulator over HTTP when it runs as a separate process.
+// ---------------------------------------------------------------------------------------------
+const CONTROL_PATH = '/__control';
+
+/**
+ * Adds, on the emulator origin, without auth:
+ *   POST /__control/deliver {webhookId, event, data?, signature?: 'hmac'|'token'|'none', headers?}
+ *     sends one delivery to that registered webhook's URL the way deliver() does and answers {status, headers, body}
+ *     of the receiver's answer (502 {error} when it could not be reached).
+ *   POST /__control/expire-tokens
+ *     makes every OAuth access token expire now (the next API call answers 401, so n8n refreshes);
+ *     answers {expired: n}, n = access tokens that were still valid.
+ */
+function addControlRoutes(emulator) {
+	emulator.addRawRoute({
+		method: 'POST',
+		path: `${CONTROL_PATH}/deliver`,
+		async handler(ctx) {
+			const { webhookId, event, data = {}, signature = 'hmac', headers = {} } = ctx.body || {};
+			if (typeof webhookId !== 'string' || typeof event !== 'string') {
+				return { status: 400, body: { error: 'webhookId and event (strings) are required' } };
+			}
+			if (!emulator.state.webhooks.some((w) => w.id === webhookId)) {
+				return { status: 404, body: { error: `Unknown webhook ${webhookId}` } };
+			}
+			try {
+				const answer = await emulator.deliver(webhookId, event, data, { signature, headers });
+				return { status: 200, body: answer };
+			} catch (error) {
+				return { status: 502, body: { error: error.message } };
+			}
+		},
+	});
+	emulator.addRawRoute({
+		method: 'POST',
+		path: `${CONTROL_PATH}/expire-tokens`,
+		handler() {
+			return { status: 200, body: { expired: emulator.expireAccessTokens() } };
+		},
+	});
+	emulator.control = `${emulator.origin}${CONTROL_PATH}`;
+	return emulator.control;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------
 /**
- * startWebWorkEmulator({ rateLimit, port, today, autoDeliver, accessTokenTtlSeconds }) -> started emulator.
+ * startWebWorkEmulator({ rateLimit, port, today, autoDeliver, accessTokenTtlSeconds, control }) -> started emulator.
  *   rateLimit: { limit, windowMs, status } (default 60 / 60 000 ms / 429 — the documented limit)
  *   today: 'YYYY-MM-DD' to make seeded dates deterministic (default: the real UTC date)
  *   autoDeliver: POST events (tracker.started, member.invited, ...) to matching registered webhooks
+ *   control: add the test-only /__control routes (addControlRoutes); emulator.control is their URL prefix
+ * emulator.oauth: the OAuth2 settings for a credential {authUrl, accessTokenUrl, clientId, clientSecret, scope}.
  */
 async function startWebWorkEmulator(options = {}) {
 	const state = createState({ today: options.today });
@@ -2208,9 +2256,15 @@ async function startWebWorkEmulator(options = {}) {
 		addExpense: (fields) => addExpense(state, fields),
 		addWebhook: (fields) => addWebhook(state, fields),
 		deliver: (webhook, event, data, deliverOptions) => deliver(emulator, webhook, event, data, deliverOptions),
-		/** Makes every OAuth access token expire now (to test refresh flows). */
+		/** Makes every OAuth access token expire now (to test refresh flows); returns how many were still valid. */
 		expireAccessTokens() {
-			for (const token of Object.values(state.tokens)) if (token.kind === 'oauth') token.expiresAt = Date.now() - 1;
+			let expired = 0;
+			for (const token of Object.values(state.tokens)) {
+				if (token.kind !== 'oauth') continue;
+				if (!token.revoked && token.expiresAt > Date.now()) expired++;
+				token.expiresAt = Date.now() - 1;
+			}
+			return expired;
 		},
 		/** An authorization code, as if the user had approved GET /oauth/authorize. */
 		issueAuthorizationCode({ scope = 'read write', redirectUri = null } = {}) {
@@ -2220,6 +2274,14 @@ async function startWebWorkEmulator(options = {}) {
 		},
 	});
 	await emulator.listen(options.port || 0);
+	emulator.oauth = {
+		authUrl: `${emulator.origin}/oauth/authorize`,
+		accessTokenUrl: `${emulator.origin}/oauth/token`,
+		clientId: OAUTH_CLIENT.id,
+		clientSecret: OAUTH_CLIENT.secret,
+		scope: DEFAULT_OAUTH_SCOPE,
+	};
+	if (options.control) addControlRoutes(emulator);
 	return emulator;
 }
 
@@ -2233,5 +2295,18 @@ module.exports = {
 	addLeave,
 	addExpense,
 	addWebhook,
-	constants: { API_VERSION, BASE_PATH, ROLES, SETTABLE_ROLES, WEBHOOK_EVENTS, ACCEPTED_WEBHOOK_EVENTS, OAUTH_CLIENT, FIXED_AUTHORIZATION_CODE },
+	addControlRoutes,
+	constants: {
+		API_VERSION,
+		BASE_PATH,
+		ROLES,
+		SETTABLE_ROLES,
+		WEBHOOK_EVENTS,
+		ACCEPTED_WEBHOOK_EVENTS,
+		OAUTH_CLIENT,
+		OAUTH_SCOPES,
+		OAUTH_APP_NAME,
+		FIXED_AUTHORIZATION_CODE,
+		CONTROL_PATH,
+	},
 };
