@@ -15,6 +15,7 @@
  * the imported credential, and reports results through check().
  */
 const { spawn } = require('child_process');
+const { approvalsByEmailScenario, otherTemplatesScenario } = require('./templates');
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -627,6 +628,14 @@ const SCENARIOS = [
 		name: 'WebWork Trigger in a running n8n: publish → webhook registered, delivery → execution, restart, unpublish',
 		run: triggerLifecycleScenario,
 	},	{
+		name: 'Template "Approve WebWork requests by e-mail" in a running n8n: real SMTP, links clicked, approve / reject with reason / escalate',
+		run: approvalsByEmailScenario,
+	},
+	{
+		name: 'Templates: weekly WeWorked summary, daily approvals digest (signed links), Worksible invoice paid, TeamWork Live welcome',
+		run: otherTemplatesScenario,
+	},
+	{
 		name: 'TeamWork Live and Worksible Triggers in a running n8n: publish → polls every minute → each addition and change once',
 		run: pollingTriggersScenario,
 	},
@@ -1057,6 +1066,11 @@ function emulatorClient(info) {
 // ---------------------------------------------------------------------------------------------
 // Main
 
+/** What scenarios in other files (test/e2e/templates.js) use from here. */
+const scenarioLib = {
+	check, checkAsync, assert, show, note, waitFor, freePort, n8nRest, cliOk, publicationStatus, finishedExecutionsOf, executionDataOf, startEmulator,
+};
+
 async function main() {
 	const started = Date.now();
 	const tmp = (tempFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'worktime-e2e-')));
@@ -1083,7 +1097,7 @@ async function main() {
 			console.log(`\n# ${scenario.name}`);
 			const before = results.length;
 			try {
-				await scenario.run({ ...helpers, emulator, credential, env, tmp, userFolder });
+				await scenario.run({ ...helpers, emulator, credential, env, tmp, userFolder, lib: scenarioLib });
 				if (results.length === before) check(scenario.name, () => assert(false, 'the scenario ran no checks'));
 			} catch (error) {
 				check(scenario.name, () => {
