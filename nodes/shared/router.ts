@@ -272,10 +272,10 @@ export async function executeActionNode(
 			const nodeError = itemError(this, error, itemIndex);
 			if (this.continueOnFail()) {
 				const httpCode = (nodeError as NodeApiError).httpCode;
-				// `error` on the item is what n8n's "Continue (using error output)" routes by; the json
-				// has more than `error`, so without it the failed item would leave on the success output.
+				// n8n's "Continue (using error output)" routes by an `error` on the item (our json has more
+				// than `error`); it then keeps only the message in json, so only that mode gets it.
 				output.push({
-					error: nodeError,
+					...(this.getNode().onError === 'continueErrorOutput' ? { error: nodeError } : {}),
 					json: {
 						error: nodeError.message,
 						...(nodeError.description ? { description: nodeError.description } : {}),
