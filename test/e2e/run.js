@@ -1097,7 +1097,7 @@ async function main() {
 			console.log(`\n# ${scenario.name}`);
 			const before = results.length;
 			try {
-				await scenario.run({ ...helpers, emulator, credential, env, tmp, userFolder, lib: scenarioLib });
+				await scenario.run({ ...helpers, emulator, credential, env, tmp, userFolder, lib: { ...scenarioLib, nodeModules: helpers.nodeModules } });
 				if (results.length === before) check(scenario.name, () => assert(false, 'the scenario ran no checks'));
 			} catch (error) {
 				check(scenario.name, () => {

@@ -192,6 +192,21 @@ async function approvalsByEmailScenario(ctx) {
 	}
 }
 
+/** Status, mode and error (node: message) of a workflow's executions, for failure messages. */
+async function executionSummaries(rest, lib, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const list = (await rest.request('GET', `/executions?filter=${filter}&limit=20`)).results;
+	const flatted = require(path.join(lib.nodeModules, 'flatted'));
+	return Promise.all(
+		list.map(async (execution) => {
+			if (execution.status === 'success') return `${execution.id} ${execution.mode} success`;
+			const data = await lib.executionDataOf(rest, flatted, execution.id);
+			const error = data && data.resultData && data.resultData.error;
+			return `${execution.id} ${execution.mode} ${execution.status}: ${error ? `${error.node ? error.node.name : '?'}: ${error.message} ${error.description || ''}` : 'no error'}`;
+		}),
+	);
+}
+
 /**
  * The other four templates in one running n8n: the weekly WeWorked summary run by hand (its Send Now
  * trigger, `n8n execute`), then the daily digest (its schedule set to every minute here), the
@@ -224,7 +239,7 @@ async function otherTemplatesScenario(ctx) {
 			assert(execution && execution.status === 'success', `execution ${execution ? execution.status : 'missing'}: ${result.stderr.slice(-300)}`);
 			const range = execution.data.resultData.runData.Settings[0].data.main[0][0].json;
 			const headers = { 'x-api-key': weworked.apiKey, 'x-ww-user': weworked.email };
-			const lines = await (await fetch(`${weworked.baseUrl}/v1/reports/detailed?fromdate=${range.fromdate}&todate=${range.todate}&projects=all&users=all&taskstatus=all&timestatus=all`, { headers })).json();
+			const lines = await (await fetch(`${weworked.baseUrl}/v1/reports/detailed?fromdate=${range.fromdate}&todate=${range.todate}&projects=all&users=all&taskstatus=all&timestatus=all&showzeros=0`, { headers })).json();
 			const total = lines.reduce((sum, line) => sum + Number(line.hours), 0).toFixed(2);
 			const [summary] = await mail.waitForMessages((m) => m.envelope.to.includes('team.leads@example.com'), { timeoutMs: 10_000 });
 			assert(summary.subject === `Hours from ${range.fromdate} to ${range.todate}: ${total}`, `subject "${summary.subject}", report total ${total} over ${lines.length} lines`);
@@ -283,7 +298,9 @@ async function otherTemplatesScenario(ctx) {
 		// 4. The digest: one row per pending request, a link opens a confirmation, confirming decides.
 		let digestMail = null;
 		await checkAsync('Daily digest: one mail listing every pending request with an approve and a reject link each', async () => {
-			[digestMail] = await mail.waitForMessages((m) => /approval\(s\) pending$/.test(m.subject), { timeoutMs: 90_000 });
+			[digestMail] = await mail.waitForMessages((m) => /approval\(s\) pending$/.test(m.subject), { timeoutMs: 90_000 }).catch(async (error) => {
+				throw new Error(`${error.message}\nthe digest's executions: ${show(await executionSummaries(rest, lib, digest.id))}`);
+			});
 			const decisionLinks = digestMail.links.filter((link) => link.startsWith(decisionUrl));
 			const ids = new Set(decisionLinks.map((link) => new URL(link).searchParams.get('id')));
 			assert(ids.has(requestId), `no links for ${requestId}`);
