@@ -391,6 +391,8 @@ export async function apiRequest(
 	let redirect: { options: IHttpRequestOptions; authenticated: boolean; hops: number } | undefined;
 	let rateLimitRetries = 0;
 	let serverErrorRetries = 0;
+	// An earlier attempt reached the API but its answer was lost (network failure, deadline): it may have been processed.
+	let unanswered = false;
 
 	for (;;) {
 		await pacer.acquire();
@@ -416,6 +418,8 @@ export async function apiRequest(
 			if (answered) throw apiError(this, profile, request, answered, itemIndex);
 			const code = error instanceof TransportFailure ? error.code : transientCode(error);
 			if (code && repeatable && serverErrorRetries < RETRY_POLICY.serverErrorRetries) {
+				// (a refused connection or a failed DNS lookup never reached the API)
+				unanswered ||= code !== 'ECONNREFUSED' && code !== 'EAI_AGAIN';
 				await sleep(RETRY_POLICY.backoffBaseMs * 2 ** serverErrorRetries++);
 				continue;
 			}
@@ -441,6 +445,13 @@ export async function apiRequest(
 			throw contractError(this, profile, request, response, problem, itemIndex, serverErrorRetries + 1);
 		}
 
+		// A DELETE repeated after an attempt whose answer was lost, now "not found": that attempt deleted it.
+		if (status === 404 && request.method === 'DELETE' && unanswered) {
+			this.logger.warn(
+				`${profile.name}: ${request.method} ${request.path} answered 404 on a retry; the earlier attempt whose answer was lost deleted it`,
+			);
+			return { ...response, body: undefined };
+		}
 		const rateLimited = status === 429 || Boolean(profile.isRateLimited?.(status, response.headers));
 		if (rateLimited && rateLimitRetries < RETRY_POLICY.rateLimitRetries) {
 			// Retry-After and X-RateLimit-Reset are both rounded up to whole seconds, so the earlier one is
