@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { ActionNodeDefinition } from '../shared/router';
 import { actionNodeProperties, executeActionNode } from '../shared/router';
 import { listSearch } from './methods/listSearch';
-import { teamWorkLiveData, teamWorkLiveProfile } from './profile';
+import { listRecords, teamWorkLiveData, teamWorkLiveProfile } from './profile';
 import { teamWorkLiveResources } from './resources';
 
 const definition: ActionNodeDefinition = {
@@ -12,6 +12,8 @@ const definition: ActionNodeDefinition = {
 	resources: teamWorkLiveResources,
 	envelope: false,
 	data: teamWorkLiveData,
+	// The same list rule as list search and the trigger: an array, or one root element holding one.
+	listRecords,
 	message: (body) =>
 		typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string'
 			? (body as { message: string }).message

@@ -6,7 +6,7 @@ import { actionNodeProperties, executeActionNode } from '../shared/router';
 import { listSearch } from './methods/listSearch';
 import { weWorkedProfile } from './profile';
 import { weWorkedResources } from './resources';
-import { simplifyWeWorked } from './simplify';
+import { isListAnswer, simplifyWeWorked } from './simplify';
 
 const definition: ActionNodeDefinition = {
 	profile: weWorkedProfile,
@@ -14,6 +14,7 @@ const definition: ActionNodeDefinition = {
 	envelope: false,
 	data: (body) => body,
 	message: () => undefined,
+	listRecords: (body) => (isListAnswer(body) ? (body as unknown[]) : undefined),
 	simplify: simplifyWeWorked,
 };
 

@@ -7,7 +7,7 @@ import { apiRequest } from '../shared/transport';
 import { weWorkedProfile } from './profile';
 import { EXPENSE_STATUS_OPTIONS } from './resources/expenses';
 import { TIME_STATUS_OPTIONS } from './resources/reports';
-import { recordsOf, simplifyRecord } from './simplify';
+import { isListAnswer, recordsOf, simplifyRecord } from './simplify';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -95,6 +95,12 @@ function sourceFor(context: IPollFunctions, name: string, list: WatchedList, eve
 				path: list.path,
 				qs: list.query?.(options),
 			});
+			// A 2xx that is not a list must fail the poll: read as one record, it would replace the whole list.
+			if (!isListAnswer(body)) {
+				throw new NodeOperationError(context.getNode(), `WeWorked answered GET ${list.path} with a body that is not a list`, {
+					description: 'Expected a JSON array or a group container such as {"Active": [...]}; nothing was emitted and the trigger remembers what it saw before.',
+				});
+			}
 			occurrences.clear();
 			return recordsOf(body).map(({ record, group }) => simplifyRecord(record, group));
 		},

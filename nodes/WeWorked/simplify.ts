@@ -49,6 +49,14 @@ function isGroupContainer(value: unknown): value is Record<string, unknown[]> {
 	return keys.length > 0 && keys.every((key) => GROUP_KEYS.has(key) && Array.isArray((value as IDataObject)[key]));
 }
 
+/**
+ * Whether a body is a list answer as WeWorked documents them: an array, or a group container
+ * (`{Active: [...]}`, also wrapped in an array). Any other object is not a list (e.g. a message sent with 200).
+ */
+export function isListAnswer(data: unknown): boolean {
+	return Array.isArray(data) || isGroupContainer(data);
+}
+
 /** Records of a response, with the group each came from; grouped lists come as `[ {Active: [...]} ]` or `{Active: [...]}`. */
 export function recordsOf(data: unknown): Array<{ record: IDataObject; group?: string }> {
 	const container = Array.isArray(data) && data.length === 1 && isGroupContainer(data[0]) ? data[0] : data;

@@ -32,6 +32,11 @@ export interface ActionNodeDefinition {
 	data(body: unknown): unknown;
 	/** A success body's human message, used when there is no data to output. */
 	message(body: unknown): string | undefined;
+	/**
+	 * The records of a list answer (list operations without provider paging), or undefined when the body
+	 * is not a list: the item then fails instead of outputting the body as one record.
+	 */
+	listRecords?(body: unknown): unknown[] | undefined;
 	/** Reshapes a response into flat, typed records when the user keeps "Simplify" on. */
 	simplify?(data: unknown, operation: OperationSpec): IDataObject[];
 }
@@ -223,12 +228,16 @@ async function runItem(
 		return includeEnvelope ? toItems(bodies) : toItems(records);
 	}
 	const { body } = await apiRequest.call(context, definition.profile, request, itemIndex);
+	const isList = Boolean(operation.clientSideLimit || operation.pagination);
+	if (isList && definition.listRecords && !definition.listRecords(body)) {
+		throw new PageShapeError(`${definition.profile.name} answered ${request.method} ${request.path} with a body that is not a list`);
+	}
 	const simplify = definition.simplify && context.getNodeParameter('simplify', itemIndex, true);
 	const records = includeEnvelope
 		? toItems([body])
 		: simplify
 			? definition.simplify!(definition.data(body), operation)
-			: outputOf(definition, body, Boolean(operation.clientSideLimit || operation.pagination));
+			: outputOf(definition, body, isList);
 	const limit = operation.clientSideLimit ? listLimit() : undefined;
 	return limit === undefined ? records : records.slice(0, limit);
 }
@@ -238,7 +247,7 @@ function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number
 	if (error instanceof PageShapeError) {
 		return new NodeOperationError(context.getNode(), `${error.message} (item ${itemIndex})`, {
 			itemIndex,
-			description: 'Nothing was output for this item: the answer is not a documented list page.',
+			description: 'Nothing was output for this item: the answer is not a documented list.',
 		});
 	}
 	if (error instanceof FieldValueError) {

@@ -147,8 +147,10 @@ describe('redirects to another origin never carry the credential', () => {
 	test('WeWorked: the API key headers are not forwarded', async () => {
 		const weWorked = await startWeWorkedEmulator();
 		try {
-			weWorked.fault('GET /v1/clients', { status: 302, redirectTo: `${capture.origin}/landing`, times: 1 });
-			const result = await runWeWorked(weWorked, { resource: 'clients', operation: 'getAll', returnAll: true });
+			// A record read: the capture server's {"captured": true} is an object, not the list a Get Many needs.
+			const client = weWorked.state.clients[0];
+			weWorked.fault('GET /v1/clients/{id}', { status: 302, redirectTo: `${capture.origin}/landing`, times: 1 });
+			const result = await runWeWorked(weWorked, { resource: 'clients', operation: 'get', id: byId(client.clientId) });
 			expect(result.status).toBe('success');
 			expect(capture.requests).toHaveLength(1);
 			const sent = capture.requests[0].headers;
