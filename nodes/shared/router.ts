@@ -232,6 +232,11 @@ async function runItem(
 	if (isList && definition.listRecords && !definition.listRecords(body)) {
 		throw new PageShapeError(`${definition.profile.name} answered ${request.method} ${request.path} with a body that is not a list`);
 	}
+	// An API may answer "no data" with an empty body (a list's empty result, a write's confirmation), but a
+	// read of one record without a body has not read anything.
+	if (!isList && request.method === 'GET' && body === undefined) {
+		throw new PageShapeError(`${definition.profile.name} answered ${request.method} ${request.path} with an empty body instead of the record`);
+	}
 	const simplify = definition.simplify && context.getNodeParameter('simplify', itemIndex, true);
 	const records = includeEnvelope
 		? toItems([body])
@@ -247,7 +252,7 @@ function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number
 	if (error instanceof PageShapeError) {
 		return new NodeOperationError(context.getNode(), `${error.message} (item ${itemIndex})`, {
 			itemIndex,
-			description: 'Nothing was output for this item: the answer is not a documented list.',
+			description: 'Nothing was output for this item: the answer does not have the documented shape (a list page, or the record asked for).',
 		});
 	}
 	if (error instanceof FieldValueError) {
