@@ -182,6 +182,11 @@ export interface SnapshotOptions {
 /** Per source: key → fingerprint of what was last seen. */
 interface SnapshotState {
 	fingerprints: Record<string, string>;
+	/**
+	 * Records the last answer did not list, kept for one more poll: a key is forgotten only when two answers
+	 * in a row miss it, so one empty or partial answer does not make every record "new" on the next poll.
+	 */
+	missed?: Record<string, string>;
 	primed: boolean;
 }
 
@@ -198,8 +203,8 @@ export function fingerprint(value: unknown): string {
 
 /**
  * Fetches every source, then in one synchronous step compares with the stored fingerprints and
- * replaces them, so records that vanished are forgotten (state stays the size of the lists) and an
- * overlapping poll sees the update. Returns added/changed records for the events asked for.
+ * replaces them, so records that vanished are forgotten after two answers without them (state stays
+ * about the size of the lists) and an overlapping poll sees the update. Returns added/changed records for the events asked for.
  */
 export async function diffSnapshots(
 	this: IPollFunctions,
@@ -223,13 +228,16 @@ export async function diffSnapshots(
 		records.slice(0, options.maxRecords).forEach((record, index) => {
 			const key = source.key(record, index);
 			const print = fingerprint(record);
-			const before = state.fingerprints[key];
+			const before = state.fingerprints[key] ?? state.missed?.[key];
 			next[key] = print;
 			if (!emitNow || before === print) return;
 			if (before === undefined && source.emit.added) emitted.push({ event: source.emit.added, record });
 			if (before !== undefined && source.emit.changed) emitted.push({ event: source.emit.changed, record });
 		});
-		snapshots[source.name] = { fingerprints: next, primed: true };
+		// Missed once now: listed last time but not in this answer. Missed twice: forgotten.
+		const missed: Record<string, string> = {};
+		for (const [key, print] of Object.entries(state.fingerprints)) if (!(key in next)) missed[key] = print;
+		snapshots[source.name] = { fingerprints: next, ...(Object.keys(missed).length ? { missed } : {}), primed: true };
 	}
 	return emitted;
 }
