@@ -251,6 +251,8 @@ const teamWorkLive = {
 	authError: /API key|credential/i,
 	// Over the hourly limit TeamWork Live answers 503 + Retry-After: a throttle, retried for every method.
 	retryAfter503IsThrottle: true,
+	// Documented: a call with no data returns an empty result (profile.emptyBodyIsAnswer).
+	emptyBodyIsAnswer: true,
 	idempotencyKeys: false,
 	wrongTypes: {
 		// The list's root element holds a string instead of an array; one record answered as a number.
@@ -310,6 +312,7 @@ const teamWorkLive = {
 		delete: {
 			match: 'DELETE /timeentries/{id}',
 			parameters: { resource: 'timeEntry', operation: 'delete', timeEntryId: '={{ $json.id }}' },
+			answersWithoutBody: true, // 204
 			setup: (emu) => ({ inputs: [0, 1, 2].map(() => ({ id: emu.add('timeEntry', { hours: 1 }).id })) }),
 			effect: (emu, input) => (emu.get('timeEntry', input.id) ? 0 : 1),
 			unknownId: { id: 999999 },

@@ -53,7 +53,7 @@ function brokenBody(provider, faultId, isList) {
 	}
 }
 
-const BROKEN_BODY_ERROR = /answered \w+ \S+ with HTTP 200, but|not a list/;
+const BROKEN_BODY_ERROR = /answered \w+ \S+ with HTTP 200, but|not a list|empty body instead of the record/;
 
 function statusFault(faultId) {
 	const status = { http500: 500, http502: 502, http503: 503 }[faultId];
@@ -109,7 +109,8 @@ function actionPlan(cell, target) {
 			const inject = onItem1({ status, retryAfter: STORM_RETRY_AFTER_S }, STORM_LENGTH);
 			const throttle = status === 429 || provider.retryAfter503IsThrottle;
 			if (throttle || repeatable) return ok(STORM_LENGTH + 1, { inject, minGapMs: STORM_RETRY_AFTER_S * 1000 - 50, throttled: throttle ? status : null });
-			return error(1, { httpCode: '503' }, { inject });
+			// A 503 that is not a throttle is an outage: the write is not repeated, so the storm's first answer decides.
+			return error(1, { httpCode: '503' }, { inject: onItem1({ status, retryAfter: STORM_RETRY_AFTER_S }) });
 		}
 		case 'timeout': {
 			const inject = onItem1({ delayMs: ACTION_TIMEOUT_S * 1000 + 1500 });
@@ -125,6 +126,8 @@ function actionPlan(cell, target) {
 		}
 		case 'stalled': {
 			const inject = onItem1({ stallAfterHeaders: true });
+			// An answer without a body (204) has nothing to hold back: it arrives whole.
+			if (target.answersWithoutBody) return ok(1, { inject });
 			if (repeatable) return ok(2, { inject });
 			return error(1, { message: /did not answer .*ETIMEDOUT/, description: mayHaveLanded }, { inject });
 		}
@@ -132,8 +135,19 @@ function actionPlan(cell, target) {
 		case 'empty2xx':
 		case 'malformedJson':
 		case 'wrongTypes': {
+			const inject = (attempts) => onItem1(brokenBody(provider, fault.id, kind === 'list'), attempts);
+			// Documented: "a call with no data returns an empty result" (an empty list, a write's confirmation);
+			// only a read of one record must have a body (the router refuses it, after the transport: not retried).
+			if (fault.id === 'empty2xx' && provider.emptyBodyIsAnswer) {
+				if (kind === 'list') return ok(1, { inject: inject(1), emptyList: true });
+				if (kind === 'get') return error(1, { message: /empty body instead of the record/ }, { inject: inject(1) });
+				// (the fault answered in the API's place, so nothing was written: the confirmation is all there is)
+				return ok(1, { inject: inject(1), item1Effect: 0 });
+			}
+			// A list answer whose records are not a list is refused after the transport (not a transient answer).
+			if (fault.id === 'wrongTypes' && kind === 'list') return error(1, { message: /not a list/ }, { inject: inject(1) });
 			const attempts = repeatable ? REPEATED_ATTEMPTS : 1;
-			return error(attempts, { message: BROKEN_BODY_ERROR, httpCode: '200' }, { inject: onItem1(brokenBody(provider, fault.id, kind === 'list'), attempts) });
+			return error(attempts, { message: BROKEN_BODY_ERROR, httpCode: '200' }, { inject: inject(attempts) });
 		}
 		case 'oversizedPage': {
 			const records = Array.from({ length: OVERSIZED_RECORDS }, (_, n) => target.record(n + 1));
@@ -258,8 +272,11 @@ async function runActionCell(cell) {
 		if (target.effect) {
 			for (const item of [0, 1, 2]) {
 				const applied = target.effect(emu, inputs[item]);
-				if (!plan.failing.includes(item)) expect(applied).toBe(1);
-				else if (plan.validation || plan.badCredential || cell.fault.id === 'unknownId') expect(applied).toBe(0);
+				if (item === 1 && plan.item1Effect !== undefined) expect(applied).toBe(plan.item1Effect);
+				else if (!plan.failing.includes(item)) expect(applied).toBe(1);
+				else if (plan.badCredential) expect(applied).toBe(0);
+				// (a delete's effect is "the record is gone": an empty or unknown id names no record)
+				else if ((plan.validation || cell.fault.id === 'unknownId') && cell.kind !== 'delete') expect(applied).toBe(0);
 				else expect(applied).toBeLessThanOrEqual(1);
 			}
 		}
@@ -313,13 +330,18 @@ function pollPlan(cell, trigger) {
 		case 'empty2xx':
 		case 'malformedJson':
 		case 'wrongTypes':
+			// Documented "no data" answer: an empty list. The poll emits nothing and must not forget what it saw.
+			if (fault.id === 'empty2xx' && provider.emptyBodyIsAnswer) {
+				return { outcome: 'emptyAnswer', inject: (emu) => emu.fault({ match: trigger.match, ...brokenBody(provider, fault.id, true) }) };
+			}
 			return { ...persistent(brokenBody(provider, fault.id, true)), error: BROKEN_BODY_ERROR };
 		case 'oversizedPage':
 			return { outcome: 'oversized' };
 		case 'badCredential':
 			return {
 				outcome: 'throws',
-				error: provider.authError,
+				error: /./,
+				auth: provider.authError,
 				inject: (emu, tw) => Object.assign(tw.credentialsHelper.credentials, provider.credentials(emu, { bad: true })),
 				restore: (emu, tw) => Object.assign(tw.credentialsHelper.credentials, provider.credentials(emu)),
 			};
@@ -343,6 +365,21 @@ function setParameters(tw, parameters) {
 	tw.workflow = loadWorkflow(tw);
 	tw.workflow.staticData = staticData;
 	tw.node = tw.workflow.getNode(tw.nodeData.name);
+}
+
+/** The promise rejects with the plan's error; an auth error is a 401 that says what to check. */
+async function expectThrown(promise, plan) {
+	const error = await promise.then(
+		() => undefined,
+		(thrown) => thrown,
+	);
+	expect(error).toBeDefined();
+	expect(error.message).toMatch(plan.error);
+	if (plan.auth) {
+		expect(error.httpCode).toBe('401');
+		expect(`${error.message} ${error.description ?? ''}`).toMatch(plan.auth);
+	}
+	if (plan.validation) expect(error.name).toBe('NodeOperationError');
 }
 
 const keysOf = (trigger, poll) => poll.items.map((item) => trigger.keyOf(item)).sort();
@@ -381,7 +418,7 @@ async function runPollCell(cell) {
 		const requestsBefore = emu.findRequests(trigger.match).length;
 		plan.inject(emu, tw);
 		if (plan.outcome === 'throws') {
-			await expect(runPoll(tw)).rejects.toThrow(plan.error);
+			await expectThrown(runPoll(tw), plan);
 			await settle(emu);
 			expect(pollState(tw)).toBe(before); // nothing moved
 			expect(tw.executions.filter((e) => e.source === 'poll')).toHaveLength(0);
@@ -391,6 +428,10 @@ async function runPollCell(cell) {
 			const b = trigger.add(emu);
 			const clean = await runPoll(tw);
 			expect(keysOf(trigger, clean)).toEqual(sortedKeys(trigger, [a, b])); // each new record once
+		} else if (plan.outcome === 'emptyAnswer') {
+			expect((await runPoll(tw)).response).toBeNull();
+			const b = trigger.add(emu);
+			expect(keysOf(trigger, await runPoll(tw))).toEqual(sortedKeys(trigger, [a, b])); // nothing seen before comes again
 		} else {
 			const recovered = await runPoll(tw);
 			expect(keysOf(trigger, recovered)).toEqual(sortedKeys(trigger, [a]));
@@ -468,7 +509,8 @@ function webhookPlan(cell) {
 		case 'badCredential':
 			return {
 				outcome: 'throws',
-				error: cell.provider.authError,
+				error: /./,
+				auth: cell.provider.authError,
 				inject: (emu, tw) => Object.assign(tw.credentialsHelper.credentials, cell.provider.credentials(emu, { bad: true })),
 				restore: (emu, tw) => Object.assign(tw.credentialsHelper.credentials, cell.provider.credentials(emu)),
 			};
@@ -503,7 +545,7 @@ async function runWebhookCell(cell) {
 			// Registration (checkExists → create). A failed activation registers nothing twice.
 			plan.inject?.(emu, tw);
 			if (plan.outcome === 'throws') {
-				await expect(activateWebhooks(tw)).rejects.toThrow(plan.error);
+				await expectThrown(activateWebhooks(tw), plan);
 				await settle(emu);
 				expect(posts()).toHaveLength(plan.validation || plan.restore ? 0 : 1);
 				plan.restore?.(emu, tw);
