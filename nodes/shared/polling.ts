@@ -71,6 +71,16 @@ function bucketOf<T>(staticData: IDataObject, name: string): Record<string, T> {
 	return staticData[name] as unknown as Record<string, T>;
 }
 
+/**
+ * Stores a bucket back on the node's static data. n8n saves static data only when it noticed a change,
+ * and it notices through proxies on the objects it loaded (n8n-workflow's ObservableObject): an object a
+ * poll added later (a new bucket, a new cursor) is plain, so changes inside it would go unnoticed and a
+ * restart would bring back an older state (and re-emit). Setting the bucket again marks the change.
+ */
+function storeBucket(staticData: IDataObject, name: string, bucket: object): void {
+	staticData[name] = bucket as IDataObject;
+}
+
 /** Drops the states of sources no longer polled (their settings changed), so static data stays small. */
 function keepOnly<T>(bucket: Record<string, T>, names: string[]): void {
 	const current = new Set(names);
@@ -112,7 +122,8 @@ export async function pollSources(
 	}
 
 	// Synchronous from here on: read the cursor as it is now, decide, write it back.
-	const cursors = bucketOf<EventCursor>(this.getWorkflowStaticData('node'), 'cursors');
+	const staticData = this.getWorkflowStaticData('node');
+	const cursors = bucketOf<EventCursor>(staticData, 'cursors');
 	keepOnly(cursors, sources.map((source) => source.cursorKey));
 	const emitted: Array<{ event: string; record: IDataObject }> = [];
 	for (const { source, startPage, records, done, pages } of fetched) {
@@ -155,6 +166,7 @@ export async function pollSources(
 		}
 		cursors[source.cursorKey] = cursor;
 	}
+	storeBucket(staticData, 'cursors', cursors);
 	return emitted;
 }
 
@@ -239,6 +251,7 @@ export async function diffSnapshots(
 		for (const [key, print] of Object.entries(state.fingerprints)) if (!(key in next)) missed[key] = print;
 		snapshots[source.name] = { fingerprints: next, ...(Object.keys(missed).length ? { missed } : {}), primed: true };
 	}
+	storeBucket(staticData, 'snapshots', snapshots);
 	return emitted;
 }
 

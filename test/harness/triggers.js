@@ -115,9 +115,17 @@ function loadWorkflow(tw, { staticData = tw.staticData, active = true } = {}) {
 	});
 }
 
-/** WorkflowStaticDataService.saveStaticData: the in-memory static data becomes the DB's. */
+/**
+ * WorkflowStaticDataService.saveStaticData: the in-memory static data becomes the DB's, but only when
+ * n8n's change tracking noticed a change (workflow.staticData.__dataChanged, set by n8n-workflow's
+ * ObservableObject). That tracking proxies only the objects present when the data was loaded: a
+ * nested object a node adds later is plain, so changes inside it go unnoticed until something is set
+ * on a tracked object again. A node that relies on such changes loses them on a restart.
+ */
 function saveStaticData(tw, workflow) {
+	if (workflow.staticData.__dataChanged !== true) return;
 	replaceContents(tw.staticData, toDb(workflow.staticData));
+	workflow.staticData.__dataChanged = false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -541,7 +549,7 @@ const itemsOf = (response) => (response?.[0] ?? []).map((item) => item.json);
  * One poll, the way n8n runs it.
  * mode 'trigger' (PollTriggerExecutor): data → __emit (an execution; durable: cursor committed with it);
  *   null → __commitCursor, except on the poll n8n runs right at activation (activationPoll: true,
- *   executePollTrigger(true)), which commits nothing on null; a throw commits nothing and is rethrown
+ *   executePollTrigger(true)), which commits nothing on null (n8n saves the static data after it); a throw commits nothing and is rethrown
  *   (n8n records a failed execution, or fails the activation).
  * mode 'manual' (WorkflowExecute.executePollNode): a plain PollContext on a copy of the DB's static
  *   data that n8n never saves, durable cursors or not (so it does not see the durable cursor).
@@ -572,6 +580,8 @@ async function runPoll(tw, { mode = 'trigger', durableCursors = false, activatio
 		if (!activationPoll) pollFunctions.__emitError(error);
 		throw error;
 	}
+	// WorkflowTriggerActivator saves the static data once the triggers are registered (if n8n noticed a change).
+	if (activationPoll) saveStaticData(tw, workflow);
 	return { response, items: itemsOf(response) };
 }
 

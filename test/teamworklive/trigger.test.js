@@ -63,6 +63,31 @@ for (const durableCursors of [false, true]) {
 	});
 }
 
+for (const durableCursors of [false, true]) {
+	test(`a restart of n8n keeps what was emitted: nothing again, later changes once (${durableCursors ? 'durable cursors' : 'static data'})`, async () => {
+		const tw = teamWorkLiveTrigger(['newClientCompany', 'changedClientCompany']);
+		await runPoll(tw, { durableCursors, activationPoll: true }); // as n8n activates (and then saves)
+		// n8n commits nothing from the activation poll with durable cursors: the first scheduled poll primes.
+		if (durableCursors) await runPoll(tw, { durableCursors });
+		const first = emulator.add('clientCompany', { name: 'Before Restart One' });
+		expect(summary(await runPoll(tw, { durableCursors }))).toEqual([`newClientCompany:${first.id}`]);
+		emulator.update('clientCompany', first.id, { name: 'Before Restart Renamed' });
+		expect(summary(await runPoll(tw, { durableCursors }))).toEqual([`changedClientCompany:${first.id}`]);
+
+		// What a restart keeps: the workflow's static data and the poller_state rows.
+		const restarted = createTriggerWorkflow({
+			workflowId: tw.id,
+			staticData: tw.staticData,
+			cursors: tw.cursors,
+			node: { type: 'teamWorkLiveTrigger', name: 'TeamWork Live Trigger', parameters: { events: ['newClientCompany', 'changedClientCompany'], options: {} } },
+			credentials: teamWorkLiveCredentials(emulator, {}),
+		});
+		const later = emulator.add('clientCompany', { name: 'While Down' });
+		const after = await runPoll(restarted, { durableCursors, activationPoll: !durableCursors });
+		expect(summary(after)).toEqual([`newClientCompany:${later.id}`]);
+	});
+}
+
 test('only the lists behind the chosen events are read; only the chosen kind of difference is emitted', async () => {
 	const tw = teamWorkLiveTrigger(['newProject']);
 	await runPoll(tw);
