@@ -39,7 +39,7 @@ export class WebWorkApi implements ICredentialType {
 			default: 60,
 			typeOptions: { minValue: 1 },
 			description:
-				'WebWork documents 60 requests per minute per user. The nodes pace themselves below this; lower it when several workflows share one token.',
+				'The token\'s limit: WebWork documents 60 requests per minute per user. Keep it at the real limit even when several workflows or queue-mode workers share the token: they share it through the usage WebWork reports on every answer. Lower it only to leave room for tools outside n8n.',
 		},
 	];
 

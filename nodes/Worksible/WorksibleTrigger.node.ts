@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { credentialSettings } from '../shared/credentialSettings';
 import { fetchPages } from '../shared/pagination';
 import type { SnapshotSource } from '../shared/polling';
 import { emitExistingRecordsOption, keyByIdOrContent, pollSnapshots } from '../shared/polling';
@@ -99,7 +100,7 @@ export class WorksibleTrigger implements INodeType {
 		const route = await listRoute(this, resource);
 		const request = { method: route.method, path: route.path };
 
-		const credentials = await this.getCredentials(worksibleProfile.credentialType(this));
+		const credentials = await credentialSettings(this, worksibleProfile.credentialType(this));
 		const perMinute = Number(credentials.requestsPerMinute) || WORKSIBLE_REQUESTS_PER_MINUTE;
 		const source: SnapshotSource = {
 			// The route is part of the name: pointing the trigger at another list starts afresh, silently.

@@ -6,40 +6,326 @@ export interface RateLimit {
 	windowMs: number;
 }
 
+/** One request as the pacer let it go: when it left, so its slot in the server's window can be tracked. */
+export interface PacerTicket {
+	sentAt: number;
+	/** When its answer (or its failure) came back: the server counted it no later than that. */
+	settledAt?: number;
+}
+
+/** What a refusal means for the request's retry budget. */
+export type Refusal = 'limited' | 'contended';
+
+type Headers = Record<string, unknown>;
+
 /**
- * Client-side pacing for one credential against one API: a sliding window that keeps us under the
- * documented limit, plus a "blocked until" instant learned from Retry-After / X-RateLimit-* headers.
- * Lives at module level on purpose: the provider's limit is per token, across executions.
+ * Slack on reusing one of our own slots: a request must reach the server after the one it replaces has
+ * left the server's window, whatever the scatter in how long requests take to get there.
+ */
+const REUSE_MARGIN_MS = 5;
+/** How often to look again while the slot we wait for is still in flight. */
+const IN_FLIGHT_POLL_MS = 10;
+/** Random extra on each spread-out send, so processes on the same schedule do not stay in lockstep. */
+const SPREAD_JITTER_MS = 10;
+/** A process starting alone may spend this share of the window at once, then spreads the rest. */
+const OPENING_BURST = 0.75;
+
+/**
+ * Client-side pacing for one credential against one API, at module level on purpose: the provider's
+ * limit is per token, across executions.
+ *
+ * Without usage headers it is a sliding window under the documented limit plus a "blocked until" instant
+ * learned from Retry-After / X-RateLimit-Reset (so every process learns the limit alone, one 429 each).
+ *
+ * When the server reports usage (X-RateLimit-Limit and X-RateLimit-Remaining on every answer), the pacer
+ * shares the token with the other processes using it, which it cannot see but can count: `limit − remaining`
+ * is everybody's requests in the server's window, our own are known, the difference is the others'.
+ *  - The window is the credential's rate stretched to the server's count (60/min and "limit 10": 10 s), or,
+ *    when it is not known, learned from the first refusal while alone.
+ *  - Each process keeps to its own number of slots in that window (its quota) and reuses a slot only once
+ *    the server has let it go: a window after the answer came back, since the server counted the request
+ *    at some moment before it answered (counting from when it left draws a 429 whenever the earlier
+ *    request took longer to arrive than the later one, as on a loaded machine). So quotas that add up to
+ *    the limit never draw a 429, whatever the timing.
+ *  - Alone, a process may use the whole limit (but starts with three quarters at once and spreads the rest,
+ *    so a process starting a moment later still finds room); shared, it spreads its quota over the window.
+ *  - Quotas grow only by a share of room that stayed free for a whole window, or of more room than the
+ *    others' slots between two of their requests explain (one free slot seen once is usually that), split
+ *    by how much of the traffic is ours, by at most a tenth of the limit per answer. A grab that
+ *    draws a 429 waits two to eight windows before the next one. A full window or a 429 shrinks the quota
+ *    to the slots held. Processes that find company start their spread-out schedule at a random offset,
+ *    so they do not keep sending in the same order.
+ *  - A stray request or two from elsewhere (up to a twentieth of the limit, not growing) is not company.
+ *  - A process holding more than half of a full window gives one slot back per window, so shares even out.
+ *  - A process holding no slot when refused waits for Retry-After once, then at least a window per try.
  */
 export class RequestPacer {
-	private sent: number[] = [];
+	/** Our requests the server may still count, oldest first. */
+	private sent: PacerTicket[] = [];
+	/** When our last `count` counted requests left (to learn the window from a refusal). */
+	private recent: number[] = [];
 	private blockedUntil = 0;
+	/** The server's count per window (X-RateLimit-Limit), once it reported usage. */
+	private serverLimit?: number;
+	private learnedWindowMs?: number;
+	/** Our slots in the server's window; undefined: the whole limit. */
+	private quota?: number;
+	/** Remaining counts the server reported to us over the last window. */
+	private views: Array<{ at: number; remaining: number }> = [];
+	private othersSeenAt?: number;
+	/** Whether the others at our last answer were only a stray request or two. */
+	private onlyStrays = false;
+	/** The others' requests in the window at our previous answer. */
+	private othersBefore = Infinity;
+	private firstSendAt?: number;
+	private lastSendAt?: number;
+	private roundTripMs = 5;
+	private grabBlockedUntil = 0;
+	private grabBackoffMs = 0;
+	private lastSharedRefusalAt = 0;
+	private jitterMs?: number;
+	private phaseMs = 0;
+	private refusalsWithoutSlot = 0;
+	private yieldedAt = 0;
+	/** A window the server said resets (empties) at this instant. */
+	private resetsAt?: number;
 
-	constructor(private limit: RateLimit) {}
+	constructor(
+		private limit: RateLimit,
+		private random: () => number = Math.random,
+	) {}
 
 	setLimit(limit: RateLimit) {
 		this.limit = limit;
 	}
 
+	/** Whether the server reports its usage, so the pacer can share the token. */
+	get tracking(): boolean {
+		return this.serverLimit !== undefined;
+	}
+
+	/** Requests per window we keep to: the server's count, never more than the credential allows. */
+	get count(): number {
+		return Math.max(1, Math.min(this.serverLimit ?? this.limit.requests, this.limit.requests));
+	}
+
+	/** The window those requests are counted over. */
+	get windowMs(): number {
+		if (!this.tracking) return this.limit.windowMs;
+		const derived = (this.limit.windowMs * this.count) / this.limit.requests;
+		return Math.max(derived, this.learnedWindowMs ?? 0);
+	}
+
+	/** Whether other processes used the token within the last window. */
+	shared(at: number): boolean {
+		return this.othersSeenAt !== undefined && at - this.othersSeenAt < this.windowMs;
+	}
+
+	private aloneConfirmed(at: number): boolean {
+		if (this.othersSeenAt !== undefined) return at - this.othersSeenAt > 2 * this.windowMs;
+		return this.firstSendAt !== undefined && at - this.firstSendAt > this.windowMs;
+	}
+
+	/**
+	 * Our requests the server still counted when it answered at about `at`: a request reaches it about half
+	 * a round trip after leaving, and the answer comes back half a round trip later.
+	 */
+	private ownCounted(at: number): number {
+		const since = at - Math.max(1000, this.windowMs) - this.roundTripMs - 2;
+		return this.sent.filter((ticket) => ticket.sentAt > since).length;
+	}
+
+	/** Milliseconds to wait before one more request may go (0: now). */
+	delayFor(at: number): number {
+		if (this.resetsAt !== undefined && at >= this.resetsAt) {
+			// The server emptied its window: what we sent before no longer counts.
+			const resetsAt = this.resetsAt;
+			this.sent = this.sent.filter((ticket) => ticket.sentAt >= resetsAt);
+			this.views = [];
+			this.quota = undefined;
+			this.resetsAt = undefined;
+		}
+		const windowMs = this.windowMs;
+		let wait = this.blockedUntil - at;
+		if (!this.tracking) {
+			this.sent = this.sent.filter((ticket) => ticket.sentAt > at - windowMs);
+			if (this.sent.length >= this.count) wait = Math.max(wait, this.sent[0].sentAt + windowMs - at);
+			return Math.max(0, wait);
+		}
+		// Kept for at least a second, so a window that turns out longer than we thought is still counted.
+		this.sent = this.sent.filter((ticket) => countedFrom(ticket, at, windowMs) > at - Math.max(1000, windowMs) - REUSE_MARGIN_MS);
+		const held = this.sent
+			.map((ticket) => countedFrom(ticket, at, windowMs))
+			.filter((from) => from > at - windowMs - REUSE_MARGIN_MS)
+			.sort((a, b) => a - b);
+		const quota = Math.max(1, Math.min(this.quota ?? this.count, this.count));
+		if (held.length >= quota) {
+			wait = Math.max(wait, held[held.length - quota] + windowMs + REUSE_MARGIN_MS - at);
+		}
+		// Sharing with processes that use a real part of the limit: spread our quota over the window. Alone
+		// (or next to a stray request), up to three quarters of it may go at once, all of it once alone for a
+		// while.
+		const busyOthers = this.shared(at) && !this.onlyStrays;
+		const opened = held.length >= Math.ceil(this.count * OPENING_BURST);
+		const spread = busyOthers || (opened && !this.aloneConfirmed(at));
+		if (spread && this.lastSendAt !== undefined) {
+			this.jitterMs ??= this.random() * Math.min(SPREAD_JITTER_MS, windowMs / quota / 10) + this.phaseMs;
+			wait = Math.max(wait, this.lastSendAt + (windowMs + REUSE_MARGIN_MS) / quota + this.jitterMs - at);
+		}
+		return Math.max(0, wait);
+	}
+
+	/** Records a request leaving now. */
+	take(at: number): PacerTicket {
+		const ticket = { sentAt: at };
+		this.sent.push(ticket);
+		this.recent.push(at);
+		if (this.recent.length > this.count + 1) this.recent.shift();
+		this.firstSendAt ??= at;
+		this.lastSendAt = at;
+		this.jitterMs = undefined;
+		this.phaseMs = 0;
+		return ticket;
+	}
+
 	/** Waits (with n8n's sleep) until one more request fits, then records it. */
-	async acquire(now: () => number = Date.now): Promise<void> {
+	async acquire(now: () => number = Date.now): Promise<PacerTicket> {
 		for (;;) {
-			const current = now();
-			this.sent = this.sent.filter((at) => at > current - this.limit.windowMs);
-			const waitForBlock = this.blockedUntil - current;
-			const waitForWindow =
-				this.sent.length >= this.limit.requests ? this.sent[0] + this.limit.windowMs - current : 0;
-			const wait = Math.max(waitForBlock, waitForWindow);
+			const wait = this.delayFor(now());
 			if (wait <= 0) break;
 			await sleep(wait);
 		}
-		this.sent.push(now());
+		return this.take(now());
 	}
 
 	/** Nothing may be sent before `until` (epoch ms). */
 	blockUntil(until: number) {
 		this.blockedUntil = Math.max(this.blockedUntil, until);
 	}
+
+	/** The server said its window is used up until `until` (X-RateLimit-Reset) and empty from then on. */
+	windowResetsAt(until: number) {
+		this.blockUntil(until);
+		this.resetsAt = Math.max(this.resetsAt ?? 0, until);
+	}
+
+	/** An answer the server counted (anything but a refusal): learns the token's usage from its headers. */
+	answered(ticket: PacerTicket, at: number, headers: Headers) {
+		ticket.settledAt = at;
+		this.roundTripMs = this.roundTripMs * 0.8 + Math.max(0, at - ticket.sentAt) * 0.2;
+		const usage = reportedUsage(headers);
+		if (!usage) return;
+		this.serverLimit = usage.limit;
+		const windowMs = this.windowMs;
+		const used = usage.limit - usage.remaining;
+		const own = this.ownCounted(at);
+		const others = Math.max(0, used - own);
+		this.views = this.views.filter((view) => view.at > at - windowMs);
+		this.views.push({ at, remaining: usage.remaining });
+		if (this.lastSharedRefusalAt && at - this.lastSharedRefusalAt > 8 * windowMs) this.grabBackoffMs = 0;
+		// A stray request or two that did not grow since our last answer (not a process starting next to us).
+		const stray = others > 0 && others <= Math.floor(this.count / 20) && others <= this.othersBefore;
+		this.othersBefore = others;
+		this.onlyStrays = stray;
+		if (others === 0 || stray) {
+			// Nobody else in the window (the others finished, or there are none), or strays: the room is ours.
+			this.quota = usage.remaining === 0 ? own : Math.min(this.count, own + usage.remaining);
+			if (others === 0) return;
+		}
+		if (this.othersSeenAt === undefined || at - this.othersSeenAt > 2 * windowMs) {
+			// Just found company: start our spread-out schedule at a random point of our spacing, so processes
+			// that started together do not keep sending in the same order (each would see the others' gaps).
+			this.phaseMs = this.random() * (windowMs / this.count);
+		}
+		this.othersSeenAt = at;
+		if (stray) return;
+		if (usage.remaining === 0 && 2 * own > used + 1 && at - this.yieldedAt > windowMs) {
+			// Full, and more than half of it is ours: give one slot back (a window apart), so shares even out
+			// and processes that started together also finish together.
+			this.yieldedAt = at;
+			this.quota = own - 1;
+			this.grabBlockedUntil = Math.max(this.grabBlockedUntil, at + 2 * windowMs);
+			return;
+		}
+		if (usage.remaining === 0 || at < this.grabBlockedUntil) {
+			// Full, or a grab just failed: hold what we have.
+			this.quota = Math.max(1, Math.min(this.quota ?? own, own));
+			return;
+		}
+		// Our share of the room that stayed free for the whole window (or of more room than the others'
+		// requests between two of theirs could explain), less the others' requests in flight.
+		const ofTraffic = used / Math.max(own, 1);
+		const free = Math.max(Math.min(...this.views.map((view) => view.remaining)), usage.remaining - Math.ceil(ofTraffic));
+		const elapsed = Math.max(1, Math.min(windowMs, at - (this.firstSendAt ?? at)));
+		const inFlight = Math.min(ofTraffic - 1, (others / elapsed) * this.roundTripMs);
+		const extra = free - inFlight > 0 ? (free - inFlight) / ofTraffic : 0;
+		const whole = Math.floor(extra);
+		// A tenth of the limit per answer at most (one slot, for small limits): the others see the same room
+		// and may be growing into it too.
+		const grow = whole > 0 ? Math.min(whole, Math.max(1, Math.floor(this.count / 10))) : this.random() < extra ? 1 : 0;
+		this.quota = Math.max(1, Math.min(own + grow, this.count));
+	}
+
+	/** A request whose answer never came (network failure, deadline): the server may have counted it until now. */
+	unanswered(ticket: PacerTicket, at: number) {
+		ticket.settledAt ??= at;
+	}
+
+	/** A refused request that will not be tried again: the server did not count it. */
+	forget(ticket: PacerTicket) {
+		this.sent = this.sent.filter((sent) => sent !== ticket);
+	}
+
+	/**
+	 * A refusal (429, or what the profile counts as one): the server did not count it. Returns 'contended'
+	 * when other processes hold the token's window, so the caller may keep waiting its turn.
+	 */
+	refused(ticket: PacerTicket, at: number, waitMs: number, headers: Headers): Refusal {
+		this.forget(ticket);
+		const index = this.recent.lastIndexOf(ticket.sentAt);
+		if (index >= 0) this.recent.splice(index, 1);
+		if (this.lastSendAt === ticket.sentAt) this.lastSendAt = this.sent[this.sent.length - 1]?.sentAt;
+		const usage = reportedUsage(headers);
+		if (!usage) {
+			// A refusal without usage (from a server that does not report it, or a proxy): wait as told.
+			this.blockUntil(at + waitMs);
+			return 'limited';
+		}
+		this.serverLimit = usage.limit;
+		const own = this.ownCounted(at);
+		// The window is full and not all of it is ours: other processes hold the rest.
+		const contended = own < this.count;
+		if (!contended && this.recent.length >= this.count) {
+			// Alone, the server's window holds our last `count` requests: it ends when the oldest leaves it.
+			const learned = at + waitMs - this.recent[this.recent.length - this.count];
+			this.learnedWindowMs = Math.min(this.learnedWindowMs ?? learned, learned);
+		}
+		const windowMs = this.windowMs;
+		if (contended) {
+			this.othersSeenAt = at;
+			this.grabBackoffMs = Math.min(8 * windowMs, Math.max(2 * windowMs, this.grabBackoffMs * 2));
+			this.grabBlockedUntil = at + this.grabBackoffMs;
+			this.lastSharedRefusalAt = at;
+		}
+		this.quota = Math.max(1, own);
+		if (own > 0) {
+			this.refusalsWithoutSlot = 0;
+			return contended ? 'contended' : 'limited';
+		}
+		// No slot of ours in the window: someone else holds it. Wait as told once, then a window per try.
+		this.refusalsWithoutSlot++;
+		this.blockUntil(at + (this.refusalsWithoutSlot > 1 ? Math.max(waitMs, windowMs) : waitMs));
+		return 'contended';
+	}
+}
+
+/**
+ * From when the server may count a request against its window: until its answer is back, it holds its
+ * slot (looked at again every few milliseconds once a window has passed since it left).
+ */
+function countedFrom(ticket: PacerTicket, at: number, windowMs: number): number {
+	if (ticket.settledAt !== undefined) return ticket.settledAt;
+	return Math.max(ticket.sentAt, at - windowMs - REUSE_MARGIN_MS + IN_FLIGHT_POLL_MS);
 }
 
 const pacers = new Map<string, RequestPacer>();
@@ -55,13 +341,19 @@ export function pacerFor(key: string, limit: RateLimit): RequestPacer {
 	return pacer;
 }
 
-type Headers = Record<string, unknown>;
-
 function header(headers: Headers, name: string): string | undefined {
 	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
 	const value = key === undefined ? undefined : headers[key];
 	if (value === undefined || value === null) return undefined;
 	return String(Array.isArray(value) ? value[0] : value);
+}
+
+/** X-RateLimit-Limit and X-RateLimit-Remaining, when the answer carries both as counts. */
+export function reportedUsage(headers: Headers): { limit: number; remaining: number } | undefined {
+	const limit = Number(header(headers, 'x-ratelimit-limit'));
+	const remaining = Number(header(headers, 'x-ratelimit-remaining'));
+	if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(remaining) || remaining < 0) return undefined;
+	return { limit, remaining: Math.min(remaining, limit) };
 }
 
 /** Retry-After as milliseconds to wait: delta-seconds or an HTTP date. */

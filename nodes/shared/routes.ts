@@ -1,6 +1,7 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { credentialSettings } from './credentialSettings';
 import type { ApiProfile, RequestContext } from './transport';
 import type { ResourceSpec } from './types';
 
@@ -37,7 +38,7 @@ export async function routeOverridesOf(
 	profile: ApiProfile,
 	resources: ResourceSpec[],
 ): Promise<RouteOverrides> {
-	const credentials = await context.getCredentials(profile.credentialType(context));
+	const credentials = await credentialSettings(context, profile.credentialType(context));
 	const text = typeof credentials.routeOverrides === 'string' ? credentials.routeOverrides : '';
 	if (!text.trim()) return new Map();
 	const parsed = parseRouteOverrides(text, resources);

@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -11,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { credentialSettings } from './credentialSettings';
 import type { RateLimit } from './rateLimit';
 import { exhaustedUntil, pacerFor, retryAfterMs } from './rateLimit';
 import { readableText } from './responses';
@@ -66,6 +68,11 @@ export interface ApiResponse {
 export const RETRY_POLICY = {
 	/** 429s: the server refused without processing, so every method may be retried. */
 	rateLimitRetries: 5,
+	/**
+	 * 429s while other processes hold the token's window (our turn comes when a slot frees): at most one
+	 * try per window each, so this many windows of waiting.
+	 */
+	sharedRateLimitRetries: 30,
 	/** 5xx, broken 2xx bodies and network failures: only requests that are safe to repeat. */
 	serverErrorRetries: 3,
 	backoffBaseMs: 500,
@@ -254,6 +261,7 @@ async function sendWithDeadline(
 	credentialType: string | undefined,
 	options: IHttpRequestOptions,
 	deadlineMs: number,
+	credentials?: ICredentialsDecrypted,
 ): Promise<ApiResponse> {
 	const finished = new AbortController();
 	const deadline = sleep(deadlineMs, finished.signal).then(
@@ -266,7 +274,12 @@ async function sendWithDeadline(
 		return (await Promise.race([
 			credentialType === undefined
 				? context.helpers.httpRequest({ ...options })
-				: context.helpers.httpRequestWithAuthentication.call(context, credentialType, { ...options }),
+				: context.helpers.httpRequestWithAuthentication.call(
+						context,
+						credentialType,
+						{ ...options },
+						credentials && { credentialsDecrypted: credentials },
+					),
 			deadline,
 		])) as ApiResponse;
 	} finally {
@@ -349,7 +362,17 @@ export async function apiRequest(
 	itemIndex = 0,
 ): Promise<ApiResponse> {
 	const credentialType = profile.credentialType(this);
-	const credentials = await this.getCredentials(credentialType, itemIndex);
+	const credentials = await credentialSettings(this, credentialType);
+	// n8n still authenticates every request with the credential's `authenticate` (and refreshes OAuth2
+	// tokens its own way); handing it the credential read for this run spares a lookup and decryption per
+	// request (n8n reads item 0's credential for authentication too).
+	const reference = this.getNode().credentials?.[credentialType];
+	const authenticateWith: ICredentialsDecrypted = {
+		id: reference?.id ?? '',
+		name: reference?.name ?? credentialType,
+		type: credentialType,
+		data: credentials,
+	};
 	const baseUrl = profile.baseUrl(credentials);
 	const limit = profile.rateLimit(credentials);
 	const pacer = pacerFor(pacingKey(this, credentialType, baseUrl), limit);
@@ -390,19 +413,27 @@ export async function apiRequest(
 	// The redirect being followed, if any: every retry starts again from `url` with the credential.
 	let redirect: { options: IHttpRequestOptions; authenticated: boolean; hops: number } | undefined;
 	let rateLimitRetries = 0;
+	let sharedRateLimitRetries = 0;
 	let serverErrorRetries = 0;
 	// An earlier attempt reached the API but its answer was lost (network failure, deadline): it may have been processed.
 	let unanswered = false;
 
 	for (;;) {
-		await pacer.acquire();
+		const ticket = await pacer.acquire();
 		let response: ApiResponse;
 		try {
 			const current = redirect ?? { options, authenticated: true, hops: 0 };
 			redirect = undefined;
-			response = await sendWithDeadline(this, current.authenticated ? credentialType : undefined, current.options, deadlineMs);
+			response = await sendWithDeadline(
+				this,
+				current.authenticated ? credentialType : undefined,
+				current.options,
+				deadlineMs,
+				authenticateWith,
+			);
 			const target = redirectTarget(response, current.options.url);
 			if (target && current.hops < MAX_REDIRECTS) {
+				pacer.answered(ticket, Date.now(), response.headers);
 				// 303, and 301/302 after a POST, continue as a GET without the body (as browsers and n8n do).
 				const toGet = response.statusCode === 303 || (response.statusCode < 303 && current.options.method === 'POST');
 				redirect = {
@@ -414,6 +445,7 @@ export async function apiRequest(
 				continue;
 			}
 		} catch (error) {
+			pacer.unanswered(ticket, Date.now());
 			const answered = responseInside(error);
 			if (answered) throw apiError(this, profile, request, answered, itemIndex);
 			const code = error instanceof TransportFailure ? error.code : transientCode(error);
@@ -429,9 +461,11 @@ export async function apiRequest(
 		const status = response.statusCode;
 		const retryAfter = retryAfterMs(response.headers);
 		const resetAt = exhaustedUntil(response.headers);
+		const rateLimited = status === 429 || Boolean(profile.isRateLimited?.(status, response.headers));
+		if (!rateLimited) pacer.answered(ticket, Date.now(), response.headers);
 		if (status < 300) {
 			// Never trust a reset further away than one window (clock skew, unusual units).
-			if (resetAt) pacer.blockUntil(Math.min(resetAt, Date.now() + limit.windowMs));
+			if (resetAt) pacer.windowResetsAt(Math.min(resetAt, Date.now() + limit.windowMs));
 			const { body, problem } = parseSuccessBody(profile, response);
 			if (!problem) {
 				reportDeprecation(this, profile, request, response.headers);
@@ -452,8 +486,9 @@ export async function apiRequest(
 			);
 			return { ...response, body: undefined };
 		}
-		const rateLimited = status === 429 || Boolean(profile.isRateLimited?.(status, response.headers));
-		if (rateLimited && rateLimitRetries < RETRY_POLICY.rateLimitRetries) {
+		const retriesLeft =
+			rateLimitRetries < RETRY_POLICY.rateLimitRetries || sharedRateLimitRetries < RETRY_POLICY.sharedRateLimitRetries;
+		if (rateLimited && retriesLeft) {
 			// Retry-After and X-RateLimit-Reset are both rounded up to whole seconds, so the earlier one is
 			// still not too early. With neither, back off in steps that reach a whole window (some APIs send
 			// no headers and count over several minutes).
@@ -463,11 +498,20 @@ export async function apiRequest(
 					? Math.min(retryAfter, resetWait ?? Infinity)
 					: (resetWait ?? rateLimitBackoff(limit, rateLimitRetries));
 			if (wait <= RETRY_POLICY.maxWaitMs) {
-				rateLimitRetries++;
-				pacer.blockUntil(Date.now() + wait);
-				continue;
+				// The pacer decides when to try again: after the wait, or in a slot of ours that frees sooner.
+				const refusal = pacer.refused(ticket, Date.now(), wait, response.headers);
+				if (refusal === 'contended' && sharedRateLimitRetries < RETRY_POLICY.sharedRateLimitRetries) {
+					sharedRateLimitRetries++;
+					continue;
+				}
+				if (rateLimitRetries < RETRY_POLICY.rateLimitRetries) {
+					rateLimitRetries++;
+					continue;
+				}
 			}
 		}
+		// A refusal given up on was never counted: its slot is free again.
+		if (rateLimited) pacer.forget(ticket);
 		if (status >= 500 && !rateLimited && repeatable && serverErrorRetries < RETRY_POLICY.serverErrorRetries) {
 			const wait = retryAfter ?? RETRY_POLICY.backoffBaseMs * 2 ** serverErrorRetries;
 			if (wait <= RETRY_POLICY.maxWaitMs) {

@@ -1,0 +1,107 @@
+/**
+ * The pacer's sharing rules on a virtual clock (test/harness/pacerSimulation.js): the built RequestPacer,
+ * one per simulated process, against one simulated token of 10 requests per 5 s that reports its usage.
+ * Minutes of traffic in milliseconds, with fixed seeds, so the spread of outcomes is tested, not one run.
+ */
+const { simulateSharedToken } = require('../harness/pacerSimulation');
+
+const LIMIT = 10;
+const WINDOW_MS = 5000;
+/** What the README tells teams: the credential states the token's limit (10 per 5 s = 120 per minute). */
+const CREDENTIAL = { requests: 120, windowMs: 60_000 };
+const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
+const run = (processes, seed, credential = CREDENTIAL) => simulateSharedToken({ limit: LIMIT, windowMs: WINDOW_MS, credential, processes, seed });
+
+test('two processes at once: never more than one 429 per window, 0 failed, span within 1.1x the bound', () => {
+	for (const seed of SEEDS) {
+		const result = run([{ items: 120 }, { items: 120, startMs: seed * 7 }], seed);
+		expect({ seed, failed: result.failed }).toEqual({ seed, failed: 0 });
+		expect(result.worstWindow).toBeLessThanOrEqual(1);
+		expect(result.ratio).toBeLessThanOrEqual(1.1);
+	}
+});
+
+test('two processes on a loaded machine (now and then a message held up to 150 ms): still at most one 429 per window', () => {
+	// A slot is reused a window after its answer came back, not after it left: a request that took longer
+	// to arrive than the one replacing it would otherwise still be counted (3.8 refusals a run and a window
+	// with two, when slots were counted from the send).
+	let refusals = 0;
+	for (const seed of Array.from({ length: 20 }, (_, i) => i + 1)) {
+		const result = simulateSharedToken({
+			limit: LIMIT,
+			windowMs: WINDOW_MS,
+			credential: CREDENTIAL,
+			processes: [{ items: 120 }, { items: 120, startMs: seed * 7 }],
+			seed,
+			stallChance: 0.05,
+			stallMs: 150,
+		});
+		expect({ seed, failed: result.failed }).toEqual({ seed, failed: 0 });
+		expect({ seed, worstWindow: result.worstWindow }).toEqual({ seed, worstWindow: Math.min(1, result.worstWindow) });
+		expect(result.ratio).toBeLessThanOrEqual(1.2);
+		refusals += result.refusals;
+	}
+	expect(refusals / 20).toBeLessThanOrEqual(2);
+});
+
+test('a second process a moment later (after the first spent most of the window) still shares it', () => {
+	for (const seed of SEEDS) {
+		const result = run([{ items: 120 }, { items: 120, startMs: 400 }], seed);
+		expect(result.failed).toBe(0);
+		expect(result.worstWindow).toBeLessThanOrEqual(1);
+		expect(result.ratio).toBeLessThanOrEqual(1.15);
+		// Both make progress from the start: neither waits for the other to finish.
+		expect(Math.min(...result.endsMs)).toBeGreaterThan(60_000);
+	}
+});
+
+test('three processes: 0 failed, at most one 429 per window; four: at most a few, in the first windows', () => {
+	for (const seed of SEEDS) {
+		const three = run([0, 1, 2].map((i) => ({ items: 80, startMs: i * 13 })), seed);
+		expect(three.failed).toBe(0);
+		expect(three.worstWindow).toBeLessThanOrEqual(1);
+		expect(three.ratio).toBeLessThanOrEqual(1.15);
+		const four = run([0, 1, 2, 3].map((i) => ({ items: 60, startMs: i * 13 })), seed);
+		expect(four.failed).toBe(0);
+		expect(four.worstWindow).toBeLessThanOrEqual(3);
+		// Far fewer than the one per window per process that pacers learning the limit alone draw.
+		expect(four.refusals).toBeLessThanOrEqual(four.refusalsPerWindow.length / 3);
+		expect(four.ratio).toBeLessThanOrEqual(1.15);
+	}
+});
+
+test('a process arriving while another has the token to itself waits its turn (one try per window) and fails nothing', () => {
+	for (const seed of SEEDS.slice(0, 3)) {
+		const result = run([{ items: 120 }, { items: 40, startMs: 20_000 }], seed);
+		expect(result.failed).toBe(0);
+		expect(result.worstWindow).toBeLessThanOrEqual(2);
+	}
+});
+
+test('alone: no 429 once the window is known; a too generous credential costs one 429 to learn the window', () => {
+	const alone = run([{ items: 60 }], 1);
+	expect(alone.refusals).toBe(0);
+	const generous = simulateSharedToken({ limit: 5, windowMs: 1000, credential: { requests: 100_000, windowMs: 60_000 }, processes: [{ items: 20 }], seed: 1 });
+	expect(generous.refusals).toBe(1);
+	expect(generous.failed).toBe(0);
+	expect(generous.ratio).toBeLessThanOrEqual(1.1);
+});
+
+test('the credential is a ceiling: 60 per minute against a server allowing 10 per 5 s paces at 60 per minute', () => {
+	const result = run([{ items: 30 }], 1, { requests: 60, windowMs: 60_000 });
+	expect(result.refusals).toBe(0);
+	// 10 requests per 10 s: 30 requests take about 20 s.
+	expect(result.spanMs).toBeGreaterThan(19_000);
+});
+
+test('a stray request from elsewhere does not make a run that fits the window spread out', () => {
+	const result = simulateSharedToken({
+		limit: 60,
+		windowMs: 60_000,
+		credential: { requests: 60, windowMs: 60_000 },
+		processes: [{ items: 40, startMs: 100 }],
+		external: [0],
+	});
+	expect(result.refusals).toBe(0);
+	expect(result.spanMs).toBeLessThan(1000);
+});

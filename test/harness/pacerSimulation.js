@@ -1,0 +1,127 @@
+/**
+ * Several independent pacers (the built RequestPacer, one per simulated process) against one simulated
+ * token, on a virtual clock: milliseconds of CPU for minutes of traffic. The server is the emulators'
+ * sliding window (refusals not counted, Retry-After rounded up to whole seconds, X-RateLimit-Limit /
+ * -Remaining on every answer). Each process sends its items one after the other, as a node does, and
+ * retries a refused item with the transport's budget.
+ */
+const { RequestPacer } = require('../../dist/nodes/shared/rateLimit');
+const { RETRY_POLICY } = require('../../dist/nodes/shared/transport');
+
+/** A small deterministic PRNG, so a failing run can be replayed from its seed. */
+function mulberry32(seed) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * @param {object} options
+ * @param {number} options.limit          server: requests per window
+ * @param {number} options.windowMs       server: window length
+ * @param {Array<{items: number, startMs?: number}>} options.processes
+ * @param {{requests: number, windowMs: number}} options.credential   what the credential says
+ * @param {number[]} [options.external]  instants of requests from elsewhere on the same token (no pacer)
+ * @param {number} [options.seed]
+ * @param {number} [options.stallChance]  share of messages held up on a loaded machine (a stalled event loop)
+ * @param {number} [options.stallMs]      how long such a message is held up at most
+ * @returns {{spanMs, lowerBoundMs, ratio, refusals, refusalsPerWindow: number[], worstWindow, failed, endsMs}}
+ */
+function simulateSharedToken({ limit, windowMs, processes, credential, external = [], seed = 1, stallChance = 0, stallMs = 150 }) {
+	const random = mulberry32(seed);
+	// Each way, ms; on a loaded machine now and then a message waits for a stalled event loop.
+	const latency = () => 0.5 + random() * 1.5 + (random() < stallChance ? random() * stallMs : 0);
+	const timerLateness = () => random() * 2; // setTimeout fires a little late
+	const events = [];
+	let now = 0;
+	const schedule = (at, run) => events.push({ at, run, order: events.length });
+	const hits = [];
+	const refusedAt = [];
+
+	function serve(at) {
+		while (hits.length && hits[0] <= at - windowMs) hits.shift();
+		if (hits.length >= limit) {
+			const retryAfter = Math.max(1, Math.ceil((hits[0] + windowMs - at) / 1000));
+			refusedAt.push(at);
+			return { status: 429, headers: { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': '0', 'Retry-After': String(retryAfter) } };
+		}
+		hits.push(at);
+		return { status: 200, headers: { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(limit - hits.length) } };
+	}
+
+	for (const at of external) schedule(at, () => serve(now));
+	const results = processes.map(() => ({ ok: 0, failed: 0, endMs: 0 }));
+	processes.forEach((process, index) => {
+		const pacer = new RequestPacer(credential, random);
+		let item = 0;
+		let limited = 0;
+		let shared = 0;
+		const next = () => {
+			if (item >= process.items) {
+				results[index].endMs = now;
+				return;
+			}
+			const wait = pacer.delayFor(now);
+			if (wait > 0) return schedule(now + wait + timerLateness(), next);
+			const ticket = pacer.take(now);
+			schedule(now + latency(), () => {
+				const answer = serve(now);
+				schedule(now + latency(), () => {
+					if (answer.status === 200) {
+						pacer.answered(ticket, now, answer.headers);
+						results[index].ok++;
+						item++;
+						limited = shared = 0;
+					} else {
+						const refusal = pacer.refused(ticket, now, Number(answer.headers['Retry-After']) * 1000, answer.headers);
+						if (refusal === 'contended' && shared < RETRY_POLICY.sharedRateLimitRetries) shared++;
+						else if (limited < RETRY_POLICY.rateLimitRetries) limited++;
+						else {
+							results[index].failed++;
+							item++;
+							limited = shared = 0;
+						}
+					}
+					next();
+				});
+			});
+		};
+		schedule(process.startMs ?? 0, next);
+	});
+
+	while (events.length) {
+		let first = 0;
+		for (let i = 1; i < events.length; i++) {
+			if (events[i].at < events[first].at || (events[i].at === events[first].at && events[i].order < events[first].order)) first = i;
+		}
+		const [event] = events.splice(first, 1);
+		now = event.at;
+		event.run();
+	}
+
+	const startMs = Math.min(...processes.map((p) => p.startMs ?? 0));
+	const total = processes.reduce((sum, p) => sum + p.items, 0);
+	const spanMs = Math.max(...results.map((r) => r.endMs)) - startMs;
+	// Lower bound: a full window at once, then a full window every windowMs.
+	const lowerBoundMs = (Math.ceil(total / limit) - 1) * windowMs;
+	const windows = Math.ceil(spanMs / windowMs) || 1;
+	const refusalsPerWindow = Array.from({ length: windows }, () => 0);
+	for (const at of refusedAt) refusalsPerWindow[Math.min(windows - 1, Math.floor((at - startMs) / windowMs))]++;
+	return {
+		spanMs,
+		lowerBoundMs,
+		ratio: spanMs / lowerBoundMs,
+		refusals: refusedAt.length,
+		refusalsPerWindow,
+		worstWindow: Math.max(0, ...refusalsPerWindow),
+		failed: results.reduce((sum, r) => sum + r.failed, 0),
+		endsMs: results.map((r) => Math.round(r.endMs)),
+	};
+}
+
+module.exports = { simulateSharedToken };
