@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { PollSource } from '../shared/polling';
 import { DEFAULT_POLL_OPTIONS, pollSources, sampleOf, triggerOutput } from '../shared/polling';
-import { readPage } from '../shared/pagination';
+import { nextOf, readPage } from '../shared/pagination';
 import { fieldProperty } from '../shared/properties';
 import { webWorkAuthentication, webWorkCredentials, workspaceField } from './common';
 import { listSearch } from './methods/listSearch';
@@ -81,7 +81,7 @@ function sourceFor(context: IPollFunctions, event: ApprovalEvent, workspaceId: s
 		event: event.value,
 		cursorKey: `${event.value}:${workspaceId}${event.lookback ? `:${lookbackDays}d` : ''}`,
 		async fetchPage(page) {
-			const { records, next } = await readPage.call(
+			const read = await readPage.call(
 				context,
 				webWorkProfile,
 				webWorkPaging,
@@ -89,7 +89,7 @@ function sourceFor(context: IPollFunctions, event: ApprovalEvent, workspaceId: s
 				page,
 				PAGE_SIZE,
 			);
-			return { records: records as IDataObject[], done: next === undefined };
+			return { records: read.records as IDataObject[], done: nextOf(read) === undefined };
 		},
 		key: event.key ?? ((record) => String(record.id)),
 		time: event.time,

@@ -92,6 +92,9 @@ export const worksiblePaging: Paging = {
 	pageParam: 'page',
 	cursorParam: 'cursor',
 	perPageParam: ['limit', 'per_page'],
+	assumed: {
+		hint: "Worksible's paging is undocumented: this node asks for the next page with `cursor` (the answer's `next_cursor`) or `page` (after `meta.page`), and the page size with `limit` and `per_page`. If the API pages another way, read the list with Custom API Request, walking the pages in the workflow, and tell us how it pages.",
+	},
 	records(body) {
 		// No `data` array: not a list page (the router reports a contract error, nothing is output).
 		return isJsonObject(body) && Array.isArray(body.data) ? body.data : undefined;
@@ -101,6 +104,9 @@ export const worksiblePaging: Paging = {
 		const page = body as PageBody;
 		if ('has_more' in page || 'next_cursor' in page) {
 			const cursor = page.has_more === false ? undefined : text(page.next_cursor);
+			// More records, but no cursor to ask for them with (a Stripe-like API pages by the last ID instead):
+			// ending here would drop the rest of the list without a word.
+			if (page.has_more === true && cursor === undefined) return { unreadable: 'the page says has_more: true but gives no next_cursor' };
 			return { nextCursor: cursor };
 		}
 		const current = Number(page.meta?.page);

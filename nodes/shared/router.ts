@@ -252,7 +252,7 @@ function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number
 	if (error instanceof PageShapeError) {
 		return new NodeOperationError(context.getNode(), `${error.message} (item ${itemIndex})`, {
 			itemIndex,
-			description: 'Nothing was output for this item: the answer does not have the documented shape (a list page, or the record asked for).',
+			description: `Nothing was output for this item: the answer does not have the documented shape (a list page, or the record asked for).${error.hint ? ` ${error.hint}` : ''}`,
 		});
 	}
 	if (error instanceof FieldValueError) {

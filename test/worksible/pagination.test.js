@@ -87,3 +87,51 @@ test('a 2xx list answer without a data array fails the item instead of returning
 	expect(result.items).toEqual([]);
 	expect(result.error.message).toMatch(/not a list page \(item 0\)/);
 });
+
+describe('paging that does not work as assumed fails the list instead of cutting it short', () => {
+	// Worksible's paging parameters are our assumption (spec §4): when the API pages another way, the rest
+	// of the list must not be dropped without a word.
+	const firstPage = async (query) =>
+		fetch(`${emulator.baseUrl}/invoices?${query}`, { headers: { authorization: `Bearer ${emulator.apiKey}` } }).then((r) => r.json());
+
+	test('has_more: true without a next_cursor (a list paged another way)', async () => {
+		emulator.setPagination('cursor');
+		const page = await firstPage('limit=100');
+		delete page.next_cursor;
+		emulator.fault({ match: 'GET /invoices', status: 200, body: page });
+		const result = await getMany({ returnAll: true });
+		expect(result.items).toEqual([]);
+		expect(result.error.message).toMatch(/GET \/invoices: the page says has_more: true but gives no next_cursor \(item 0\)/);
+		expect(result.error.description).toMatch(/Custom API Request/);
+	});
+
+	test('an API that ignores the cursor (the same page again)', async () => {
+		emulator.setPagination('cursor');
+		const page = await firstPage('limit=100');
+		emulator.fault({ match: (entry) => entry.method === 'GET' && entry.path === '/invoices' && entry.query.cursor !== undefined, status: 200, body: page, times: Infinity });
+		emulator.clearLog();
+		const result = await getMany({ returnAll: true });
+		expect(result.items).toEqual([]);
+		expect(result.error.message).toMatch(/page 2 with the records of page 1: the API did not turn the page \(item 0\)/);
+		expect(requestsTo(emulator, 'GET', '/invoices')).toHaveLength(2);
+	});
+
+	test('an API that ignores the page number (answers page 1 again)', async () => {
+		emulator.setPagination('page');
+		const page = await firstPage('per_page=100');
+		emulator.fault({ match: (entry) => entry.method === 'GET' && entry.path === '/invoices' && entry.query.page !== undefined, status: 200, body: page, times: Infinity });
+		const result = await getMany({ returnAll: true });
+		expect(result.items).toEqual([]);
+		expect(result.error.message).toMatch(/page 2 with the records of page 1: the API did not turn the page \(item 0\)/);
+	});
+
+	test('a Limit within the first page needs no next page: no error', async () => {
+		emulator.setPagination('cursor');
+		const page = await firstPage('limit=100');
+		delete page.next_cursor;
+		emulator.fault({ match: 'GET /invoices', status: 200, body: page, times: Infinity });
+		const result = await getMany({ returnAll: false, limit: 100 });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(100);
+	});
+});
