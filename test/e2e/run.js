@@ -14,13 +14,16 @@
  * To add a scenario, append to SCENARIOS: it gets a context with n8n helpers, the emulator and
  * the imported credential, and reports results through check().
  */
+const { spawn } = require('child_process');
 const { approvalsByEmailScenario, otherTemplatesScenario } = require('./templates');
 const fs = require('fs');
+const net = require('net');
 const os = require('os');
 const path = require('path');
 const {
 	liveChildren,
 	killGroup,
+	killLiveChildren,
 	freePort,
 	sleep,
 	waitFor,
@@ -67,13 +70,15 @@ const show = (value) => JSON.stringify(value);
 // Children still running (scripts/n8n-host.js). n8n runs in its own process group, so a Ctrl-C or a CI
 // cancel would not reach it: on SIGINT/SIGTERM kill them all and remove the temp folder ourselves.
 let tempFolder = null;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.on(signal, () => {
-		for (const child of liveChildren) killGroup(child, 'SIGKILL');
-		if (tempFolder && !process.env.E2E_KEEP) fs.rmSync(tempFolder, { recursive: true, force: true });
-		console.log(`\ne2e: interrupted by ${signal}`);
-		process.exit(1);
-	});
+function handleInterrupts() {
+	for (const signal of ['SIGINT', 'SIGTERM']) {
+		process.on(signal, () => {
+			killLiveChildren();
+			if (tempFolder && !process.env.E2E_KEEP) fs.rmSync(tempFolder, { recursive: true, force: true });
+			console.log(`\ne2e: interrupted by ${signal}`);
+			process.exit(1);
+		});
+	}
 }
 
 // --control: the test-only POST /__control/deliver endpoint (scripts/emulator.js) the trigger scenario uses.
@@ -309,8 +314,16 @@ const SCENARIOS = [
 		run: otherTemplatesScenario,
 	},
 	{
+		name: 'Editor in a real browser (Chromium): every node added, resources and operations, credentials, locator search, a run, screenshots',
+		run: (context) => require('./editor').editorScenario(context),
+	},
+	{
 		name: 'TeamWork Live and Worksible Triggers in a running n8n: publish → polls every minute → each addition and change once',
 		run: pollingTriggersScenario,
+	},
+	{
+		name: 'npm start: playground up (login, demo credentials, templates, emulators, mail view), Ctrl-C stops it all, a second start reuses the data',
+		run: npmStartScenario,
 	},
 ];
 
@@ -670,6 +683,228 @@ async function pollingTriggersScenario({ importWorkflow, importCredentials, n8n,
 	}
 }
 
+/**
+ * `npm start` (scripts/start.js) as a user runs it, twice on the same data folder, on free ports: the
+ * ready block comes, the printed login works, the demo credentials and the templates are there (the ones
+ * starting with a trigger published; our own WebWork Trigger template is registered at the fresh WebWork
+ * emulator on each start), the emulators and the mail web view answer; SIGINT stops everything (every port
+ * closed, every process gone) and exits 0. The second start reuses the data (login, no owner setup) and is faster.
+ */
+async function npmStartScenario({ tmp }) {
+	const data = path.join(tmp, 'playground');
+	const templatesDir = path.join(tmp, 'playground-templates');
+	fs.mkdirSync(templatesDir, { recursive: true });
+	const examples = path.join(ROOT, 'examples');
+	const exampleFiles = fs.existsSync(examples) ? fs.readdirSync(examples).filter((name) => name.endsWith('.json')) : [];
+	for (const name of exampleFiles) fs.copyFileSync(path.join(examples, name), path.join(templatesDir, name));
+	note(`${exampleFiles.length} template(s) in examples/, plus two of the scenario's own`);
+	const webhookId = '0c9e4f1a-7b2d-4c3e-8a5f-6d1b2e3f4a5b';
+	const demoWebWork = { webWorkApi: { id: 'worktimeDemoWebWork', name: 'WebWork (demo)' } };
+	const own = [
+		chainWorkflow('e2eStartTrigger', 'e2e npm start: WebWork Trigger', [
+			node('WebWork Trigger', TRIGGER_TYPE, {
+				authentication: 'accessToken',
+				workspaceId: { __rl: true, mode: 'id', value: '101' },
+				events: ['tracker.started'],
+			}, { webhookId, credentials: demoWebWork }),
+			node('Done', 'n8n-nodes-base.noOp', {}),
+		]),
+		chainWorkflow('e2eStartManual', 'e2e npm start: workspaces', [
+			node('Start', 'n8n-nodes-base.manualTrigger', {}),
+			node('Workspaces', NODE_TYPE, { authentication: 'accessToken', resource: 'workspaces', operation: 'getAll', returnAll: true }, { credentials: demoWebWork }),
+		]),
+	];
+	for (const workflow of own) fs.writeFileSync(path.join(templatesDir, `${workflow.id}.json`), JSON.stringify(workflow));
+	const templates = fs.readdirSync(templatesDir).map((name) => JSON.parse(fs.readFileSync(path.join(templatesDir, name), 'utf8')));
+	const startsWithTrigger = (workflow) =>
+		workflow.nodes.some((n) => !n.disabled && /Trigger$/.test(n.type) && !/\.(manualTrigger|executeWorkflowTrigger)$/.test(n.type));
+
+	// Free ports; the emulators take four consecutive ones.
+	let emulatorPort = 0;
+	for (let attempt = 0; attempt < 50 && !emulatorPort; attempt++) {
+		const first = await freePort();
+		if (first > 65530) continue;
+		const taken = await Promise.all([1, 2, 3].map((offset) => portOpen(first + offset)));
+		if (!taken.some(Boolean)) emulatorPort = first;
+	}
+	assert(emulatorPort, 'found no four consecutive free ports');
+	const ports = { n8n: await freePort(), mail: await freePort(), smtp: await freePort() };
+	const args = [
+		path.join(ROOT, 'scripts/start.js'),
+		'--data', data,
+		'--templates', templatesDir,
+		'--port', String(ports.n8n),
+		'--mail-port', String(ports.mail),
+		'--smtp-port', String(ports.smtp),
+		'--emulator-port', String(emulatorPort),
+	];
+
+	const startOnce = async (label) => {
+		const child = spawn(process.execPath, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		liveChildren.add(child);
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		const exited = new Promise((done) => child.on('close', (code, signal) => done({ code, signal })));
+		exited.then(() => liveChildren.delete(child));
+		const tail = () => output.trim().split('\n').slice(-25).join('\n');
+		const readyIn = await waitFor(
+			() => {
+				if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label}: npm start exited before it was ready\n${tail()}`);
+				const match = /ready in ([\d.]+)s/.exec(output);
+				return match && Number(match[1]);
+			},
+			{ timeoutMs: 6 * 60_000, intervalMs: 500, message: () => `${label}: the ready line\n${tail()}` },
+		);
+		const state = JSON.parse(fs.readFileSync(path.join(data, 'state.json'), 'utf8')).lastStart;
+		note(`${label}: ready in ${readyIn}s`);
+		return { child, output: () => output, tail, exited, readyIn, state };
+	};
+
+	/** Everything a start must have brought up, checked from outside as a user would. */
+	const checkRunning = async (label, run) => {
+		const { state } = run;
+		const rest = n8nRest(state.editor, state.owner);
+		await checkAsync(`${label}: the printed login (${state.owner.email}) signs in to n8n on the chosen port`, async () => {
+			assert(state.editor === `http://127.0.0.1:${ports.n8n}`, `editor ${state.editor}`);
+			assert(run.output().includes(state.owner.email) && run.output().includes(state.owner.password), 'the login is not printed');
+			await rest.login();
+		});
+		await checkAsync(`${label}: the seven demo credentials exist with the ids, names and types the templates reference`, async () => {
+			const got = (await rest.request('GET', '/credentials')).map((c) => `${c.id}:${c.type}:${c.name}`);
+			const expected = [
+				'worktimeDemoWebWork:webWorkApi:WebWork (demo)',
+				'worktimeDemoWebWorkOAuth2:webWorkOAuth2Api:WebWork OAuth2 (demo)',
+				'worktimeDemoWeWorked:weWorkedApi:WeWorked (demo)',
+				'worktimeDemoTeamWorkLive:teamWorkLiveApi:TeamWork Live (demo)',
+				'worktimeDemoWorksible:worksibleApi:Worksible (demo)',
+				'worktimeDemoSmtp:smtp:SMTP (demo)',
+				'worktimeDemoDigestSecret:crypto:Digest link secret (demo)',
+			];
+			const missing = expected.filter((e) => !got.includes(e));
+			assert(!missing.length, `missing ${show(missing)}; got ${show(got)}`);
+			// Every credential a template names is one of them.
+			const referenced = new Set();
+			for (const workflow of templates) {
+				for (const n of workflow.nodes) for (const c of Object.values(n.credentials || {})) referenced.add(`${c.id}:${c.name}`);
+			}
+			const unknown = [...referenced].filter((r) => !got.some((g) => `${g.split(':')[0]}:${g.split(':').slice(2).join(':')}` === r));
+			assert(!unknown.length, `templates reference credentials npm start did not create: ${show(unknown)}`);
+		});
+		await checkAsync(`${label}: the digest template's decision links point at n8n on the chosen port`, async () => {
+			const digest = templates.find((w) => w.id === 'worktimeApprovalsDigest');
+			if (!digest) return;
+			const workflow = await rest.request('GET', '/workflows/worktimeApprovalsDigest');
+			const text = JSON.stringify(workflow.nodes);
+			assert(text.includes(`http://localhost:${ports.n8n}/webhook/worktime-digest-decision`) && !text.includes('localhost:5678'), 'decisionUrl not patched');
+		});
+		await checkAsync(`${label}: every template is imported; the ${templates.filter(startsWithTrigger).length} starting with a trigger are published, the others not`, async () => {
+			for (const workflow of templates) {
+				const status = await rest.request('GET', `/workflows/${workflow.id}/publication-status`);
+				const wanted = startsWithTrigger(workflow) ? 'published' : 'not_published';
+				assert(status.status === wanted, `"${workflow.name}" (${workflow.id}): ${show(status)}, expected ${wanted}`);
+			}
+		});
+		const { webwork, weworked, teamworklive, worksible } = state.emulators;
+		const answers = async (url, headers) => (await fetch(url, { headers, signal: AbortSignal.timeout(10_000) })).status;
+		await checkAsync(`${label}: the four emulators answer on consecutive ports from ${emulatorPort} with the demo credentials' keys`, async () => {
+			const statuses = {
+				webwork: await answers(`${webwork.baseUrl}/workspaces`, { Authorization: `Bearer ${webwork.token}` }),
+				weworked: await answers(`${weworked.baseUrl}/v1/clients`, { 'x-api-key': weworked.apiKey, 'x-ww-user': weworked.email }),
+				teamworklive: await answers(`${teamworklive.baseUrl}/clientcompanies.json`, {
+					Authorization: `Basic ${Buffer.from(`${teamworklive.email}:${teamworklive.apiKey}`).toString('base64')}`,
+				}),
+				worksible: await answers(`${worksible.baseUrl}/organizations`, { Authorization: `Bearer ${worksible.apiKey}` }),
+			};
+			assert(Object.values(statuses).every((status) => status === 200), show(statuses));
+			const origins = [webwork, weworked, teamworklive, worksible].map((e) => e.origin);
+			assert(show(origins) === show([0, 1, 2, 3].map((i) => `http://127.0.0.1:${emulatorPort + i}`)), show(origins));
+		});
+		await checkAsync(`${label}: the published WebWork Trigger template is registered at the (fresh) WebWork emulator, once`, async () => {
+			const hooks = await waitFor(
+				async () => {
+					const response = await fetch(`${webwork.baseUrl}/webhooks?workspace_id=101`, { headers: { Authorization: `Bearer ${webwork.token}` } });
+					const list = ((await response.json()).data || []).filter((hook) => String(hook.url).includes(webhookId));
+					return list.length ? list : null;
+				},
+				{ timeoutMs: 15_000, message: 'the webhook registration' },
+			);
+			assert(hooks.length === 1 && hooks[0].url === `${state.editor}/webhook/${webhookId}/webhook`, show(hooks));
+		});
+		await checkAsync(`${label}: the mail web view answers and the SMTP port accepts connections`, async () => {
+			assert(state.mail.webUrl === `http://127.0.0.1:${ports.mail}/`, state.mail.webUrl);
+			const page = await fetch(state.mail.webUrl, { signal: AbortSignal.timeout(10_000) });
+			assert(page.status === 200 && (await page.text()).includes('Received mail'), `answered ${page.status}`);
+			const list = await (await fetch(`${state.mail.webUrl}api/messages`)).json();
+			assert(Array.isArray(list), show(list));
+			assert(await portOpen(ports.smtp), `nothing listens on ${ports.smtp}`);
+		});
+	};
+
+	/** SIGINT, as a Ctrl-C forwarded by npm: exit 0, every port closed, every process it started gone. */
+	const interrupt = async (label, run) => {
+		const begin = Date.now();
+		run.child.kill('SIGINT');
+		const timer = setTimeout(() => killGroup(run.child, 'SIGKILL'), 60_000);
+		const result = await run.exited;
+		clearTimeout(timer);
+		note(`${label}: stopped ${seconds(Date.now() - begin)} after SIGINT`);
+		check(`${label}: SIGINT stops it with exit code 0`, () => assert(result.code === 0, `exit ${result.code ?? result.signal}\n${run.tail()}`));
+		const { state } = run;
+		const allPorts = [ports.n8n, ports.mail, ports.smtp, emulatorPort, emulatorPort + 1, emulatorPort + 2, emulatorPort + 3, state.n8n.brokerPort];
+		const pids = [state.n8n.pid, ...Object.values(state.emulators).map((e) => e.pid)];
+		await checkAsync(`${label}: after SIGINT every port is closed and n8n and the emulators are gone`, async () => {
+			const open = [];
+			for (const port of allPorts) if (await portOpen(port)) open.push(port);
+			assert(!open.length, `still open: ${show(open)}`);
+			const alive = pids.filter((pid) => {
+				try {
+					process.kill(pid, 0);
+					return true;
+				} catch {
+					return false;
+				}
+			});
+			assert(!alive.length, `still running: ${show(alive)}`);
+		});
+	};
+
+	const first = await startOnce('first start');
+	try {
+		check('first start: it set up the owner and says so', () => assert(/owner set up/.test(first.output()) && !/reused/.test(first.output()), first.tail()));
+		await checkRunning('first start', first);
+	} finally {
+		await interrupt('first start', first);
+	}
+	const second = await startOnce('second start');
+	try {
+		check(`second start: it reused the data folder (owner kept, no setup) and was faster (${second.readyIn}s vs ${first.readyIn}s)`, () => {
+			assert(/reused/.test(second.output()) && !/failed/i.test(second.output()), second.tail());
+			assert(second.readyIn < first.readyIn, `${second.readyIn}s is not less than ${first.readyIn}s`);
+		});
+		await checkRunning('second start', second);
+	} finally {
+		await interrupt('second start', second);
+	}
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+function portOpen(port) {
+	return new Promise((resolve) => {
+		const socket = net.connect({ port, host: '127.0.0.1' });
+		socket.setTimeout(2000);
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(true);
+		});
+		socket.once('error', () => resolve(false));
+		socket.once('timeout', () => {
+			socket.destroy();
+			resolve(false);
+		});
+	});
+}
+
 // ---------------------------------------------------------------------------------------------
 // Emulator client (the test's own view of the API, for expected values)
 
@@ -733,10 +968,11 @@ function emulatorClient(info) {
 
 /** What scenarios in other files (test/e2e/templates.js) use from here. */
 const scenarioLib = {
-	check, checkAsync, assert, show, note, waitFor, freePort, n8nRest, cliOk, publicationStatus, finishedExecutionsOf, executionDataOf, startEmulator,
+	check, checkAsync, assert, show, note, sleep, waitFor, freePort, n8nRest, cliOk, publicationStatus, finishedExecutionsOf, executionDataOf, startEmulator,
 };
 
 async function main() {
+	handleInterrupts();
 	const started = Date.now();
 	const tmp = (tempFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'worktime-e2e-')));
 	const userFolder = path.join(tmp, 'n8n-user');
@@ -789,4 +1025,6 @@ async function main() {
 	process.exitCode = failed || !results.length ? 1 : 0;
 }
 
-main();
+// test/e2e/queue.js reuses the scenario helpers; run directly, this file runs the e2e scenarios.
+module.exports = { ...scenarioLib, results, emulatorClient, node, chainWorkflow, nodeItems, PKG };
+if (require.main === module) main();
