@@ -21,6 +21,17 @@
  * the token; answers {expired: n} (access tokens that were still valid).
  * Lets a test process drive the emulator when it runs as a separate process.
  *
+ * --control also works with every --provider (TEST-ONLY): the JSON line gains "control" (<origin>/__control) and
+ *   GET /__control/requests[?since=<epoch ms>]
+ * answers the API requests received so far (control requests left out), oldest first, as
+ * [{method, path, status, at}] (status: the answer's HTTP status; at: epoch ms), e.g. to count 429s per window.
+ * With --provider weworked (whose API is read-only) it also adds
+ *   POST /__control/mutate {kind, action: 'add'|'update'|'remove', args: [...]}
+ * which adds / changes / removes a record the way the emulator's mutate() does and answers {record}.
+ *
+ * --limit N --window-ms N set the rate limit (requests per sliding window, per token or key), e.g.
+ * --limit 10 --window-ms 5000; each provider keeps its own documented default otherwise.
+ *
  * --provider weworked [--port N] [--limit N --window-ms N] [--today YYYY-MM-DD] starts the WeWorked emulator
  * instead and prints {"provider", "baseUrl", "origin", "apiKey", "email"} (default provider: webwork).
  *
@@ -32,6 +43,28 @@
  * prints {"provider", "baseUrl", "origin", "email", "apiKey"}.
  */
 const { startWebWorkEmulator } = require('../test/emulators/webwork');
+
+const CONTROL_PATH = '/__control';
+
+/**
+ * --control, any provider: GET /__control/requests, the request log without control requests, and the
+ * provider's extra routes. Returns the control URL prefix for the JSON line.
+ */
+function addControl(emulator, extraRoutes = []) {
+	emulator.addRawRoute({
+		method: 'GET',
+		path: `${CONTROL_PATH}/requests`,
+		handler(ctx) {
+			const since = Number(ctx.query.since) || 0;
+			const body = emulator.requests
+				.filter((entry) => !String(entry.url).startsWith(CONTROL_PATH) && entry.at >= since)
+				.map(({ method, path, status, at }) => ({ method, path, status, at }));
+			return { status: 200, body };
+		},
+	});
+	for (const route of extraRoutes) emulator.addRawRoute(route);
+	return `${emulator.origin}${CONTROL_PATH}`;
+}
 
 function parseArgs(argv) {
 	const args = {};
@@ -68,14 +101,14 @@ async function main() {
 		control: Boolean(args.control),
 	});
 	const info = { baseUrl: emulator.baseUrl, origin: emulator.origin, token: emulator.token, tokens: emulator.tokens, oauth: emulator.oauth };
-	if (args.control) info.control = emulator.control;
+	if (args.control) info.control = addControl(emulator);
 	process.stdout.write(`${JSON.stringify(info)}\n`);
 	const shutdown = () => emulator.close().then(() => process.exit(0));
 	process.on('SIGTERM', shutdown);
 	process.on('SIGINT', shutdown);
 }
 
-/** --provider worksible: the Worksible emulator (no --control / --auto-deliver there). */
+/** --provider worksible: the Worksible emulator (--control: the request log only; no --auto-deliver). */
 async function startWorksible(args, rateLimit) {
 	const { startWorksibleEmulator } = require('../test/emulators/worksible');
 	if (args.pagination !== undefined && !['cursor', 'page'].includes(args.pagination)) {
@@ -88,13 +121,14 @@ async function startWorksible(args, rateLimit) {
 		pagination: args.pagination,
 	});
 	const info = { provider: 'worksible', baseUrl: emulator.baseUrl, origin: emulator.origin, apiKey: emulator.apiKey };
+	if (args.control) info.control = addControl(emulator);
 	process.stdout.write(`${JSON.stringify(info)}\n`);
 	const shutdown = () => emulator.close().then(() => process.exit(0));
 	process.on('SIGTERM', shutdown);
 	process.on('SIGINT', shutdown);
 }
 
-/** --provider teamworklive: the TeamWork Live emulator (no --control / --auto-deliver there). */
+/** --provider teamworklive: the TeamWork Live emulator (--control: the request log only; no --auto-deliver). */
 async function startTeamWorkLive(args, rateLimit) {
 	const { startTeamWorkLiveEmulator } = require('../test/emulators/teamworklive');
 	const emulator = await startTeamWorkLiveEmulator({
@@ -103,13 +137,14 @@ async function startTeamWorkLive(args, rateLimit) {
 		basePath: typeof args['base-path'] === 'string' ? args['base-path'] : undefined,
 	});
 	const info = { provider: 'teamworklive', baseUrl: emulator.baseUrl, origin: emulator.origin, email: emulator.email, apiKey: emulator.apiKey };
+	if (args.control) info.control = addControl(emulator);
 	process.stdout.write(`${JSON.stringify(info)}\n`);
 	const shutdown = () => emulator.close().then(() => process.exit(0));
 	process.on('SIGTERM', shutdown);
 	process.on('SIGINT', shutdown);
 }
 
-/** --provider weworked: the WeWorked emulator (no --control / --auto-deliver there). */
+/** --provider weworked: the WeWorked emulator (--control: the request log and POST /__control/mutate; no --auto-deliver). */
 async function startOtherProvider(args, rateLimit) {
 	if (args.provider === 'teamworklive') return startTeamWorkLive(args, rateLimit);
 	if (args.provider === 'worksible') return startWorksible(args, rateLimit);
@@ -124,6 +159,22 @@ async function startOtherProvider(args, rateLimit) {
 		today: typeof args.today === 'string' ? args.today : undefined,
 	});
 	const info = { provider: 'weworked', baseUrl: emulator.baseUrl, origin: emulator.origin, apiKey: emulator.apiKey, email: emulator.adminEmail };
+	if (args.control) {
+		info.control = addControl(emulator, [
+			{
+				method: 'POST',
+				path: `${CONTROL_PATH}/mutate`,
+				handler(ctx) {
+					const { kind, action, args: mutateArgs = [] } = ctx.body || {};
+					try {
+						return { status: 200, body: { record: emulator.mutate(kind, action, ...mutateArgs) } };
+					} catch (error) {
+						return { status: 400, body: { error: error.message } };
+					}
+				},
+			},
+		]);
+	}
 	process.stdout.write(`${JSON.stringify(info)}\n`);
 	const shutdown = () => emulator.close().then(() => process.exit(0));
 	process.on('SIGTERM', shutdown);
