@@ -30,7 +30,9 @@
  * which adds / changes / removes a record the way the emulator's mutate() does and answers {record}.
  *
  * --limit N --window-ms N set the rate limit (requests per sliding window, per token or key), e.g.
- * --limit 10 --window-ms 5000; each provider keeps its own documented default otherwise.
+ * --limit 10 --window-ms 5000; each provider keeps its own documented default otherwise. --fixed-window
+ * counts in fixed windows instead, as Laravel's throttle does (the count starts with the first request
+ * and is dropped a window later).
  *
  * --provider weworked [--port N] [--limit N --window-ms N] [--today YYYY-MM-DD] starts the WeWorked emulator
  * instead and prints {"provider", "baseUrl", "origin", "apiKey", "email"} (default provider: webwork).
@@ -92,6 +94,7 @@ async function main() {
 	const rateLimit = {};
 	if (args.limit !== undefined) rateLimit.limit = toNumber(args.limit, 'limit');
 	if (args['window-ms'] !== undefined) rateLimit.windowMs = toNumber(args['window-ms'], 'window-ms');
+	if (args['fixed-window']) rateLimit.window = 'fixed';
 	if (args.provider !== undefined && args.provider !== 'webwork') return startOtherProvider(args, rateLimit);
 	const emulator = await startWebWorkEmulator({
 		port: args.port !== undefined ? toNumber(args.port, 'port') : 0,

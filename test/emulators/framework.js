@@ -121,9 +121,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {Array<{method, path, handler, auth?}>} [options.routes]  routes under basePath (auth + rate limit)
  * @param {Array<{method, path, handler, auth?}>} [options.rawRoutes]  routes on the origin root
  *        (full path, e.g. OAuth token endpoint); no auth / rate limit unless auth: true
- * @param {{limit?, windowMs?, status?, key?, headers?}|false} [options.rateLimit]
+ * @param {{limit?, windowMs?, status?, key?, headers?, window?}|false} [options.rateLimit]
  *        headers: 'all' (default: X-RateLimit-* on every answer, Retry-After + X-RateLimit-Reset on refusals),
- *        'retry-after' (only Retry-After, on refusals) or 'none' (no rate-limit headers at all)
+ *        'retry-after' (only Retry-After, on refusals) or 'none' (no rate-limit headers at all);
+ *        window: 'sliding' (default: the last windowMs) or 'fixed' (Laravel's throttle: the count starts
+ *        with the first request and is dropped windowMs later)
  * @param {(status, message, extra) => any} [options.errorBody]
  */
 function createEmulator(options = {}) {
@@ -136,6 +138,7 @@ function createEmulator(options = {}) {
 	let requests = [];
 	let stats = { total: 0, byStatus: {} };
 	const windows = new Map(); // rate-limit key -> timestamps of counted requests (sliding window)
+	const fixedWindows = new Map(); // rate-limit key -> {startedAt, count} (fixed window)
 	let rateLimit = null;
 	const sockets = new Set();
 	const stalled = new Set(); // responses held open by a stallAfterHeaders fault
@@ -187,21 +190,44 @@ function createEmulator(options = {}) {
 		return { ...token, headers };
 	}
 
-	/** Sliding window. Refused requests are not recorded, so they do not extend the window. */
+	/** Sliding or fixed window. Refused requests are not counted, so they do not extend the window. */
 	function takeRateToken(principal) {
 		if (!rateLimit) return { allowed: true, headers: {} };
 		return visibleRateHeaders(countRateToken(principal));
+	}
+
+	/** Laravel's throttle: a count that starts with the first request and is dropped windowMs later. */
+	function countFixedWindow(key, now) {
+		const { limit, windowMs } = rateLimit;
+		let window = fixedWindows.get(key);
+		if (!window || now >= window.startedAt + windowMs) {
+			window = { startedAt: now, count: 0 };
+			fixedWindows.set(key, window);
+		}
+		if (window.count >= limit) return { full: true, freesAt: window.startedAt + windowMs };
+		window.count++;
+		return { full: false, remaining: limit - window.count };
 	}
 
 	function countRateToken(principal) {
 		const { limit, windowMs } = rateLimit;
 		const key = rateLimit.key(principal);
 		const now = Date.now();
-		const hits = (windows.get(key) || []).filter((at) => at > now - windowMs);
-		windows.set(key, hits);
+		let counted;
+		if (rateLimit.window === 'fixed') {
+			counted = countFixedWindow(key, now);
+		} else {
+			const hits = (windows.get(key) || []).filter((at) => at > now - windowMs);
+			windows.set(key, hits);
+			if (hits.length >= limit) counted = { full: true, freesAt: hits[0] + windowMs };
+			else {
+				hits.push(now);
+				counted = { full: false, remaining: limit - hits.length };
+			}
+		}
 		// [inferred] header names: Laravel-style X-RateLimit-Limit / X-RateLimit-Remaining (+ Retry-After on refusal).
-		if (hits.length >= limit) {
-			const retryAfter = Math.max(1, Math.ceil((hits[0] + windowMs - now) / 1000));
+		if (counted.full) {
+			const retryAfter = Math.max(1, Math.ceil((counted.freesAt - now) / 1000));
 			return {
 				allowed: false,
 				retryAfter,
@@ -214,10 +240,9 @@ function createEmulator(options = {}) {
 				},
 			};
 		}
-		hits.push(now);
 		return {
 			allowed: true,
-			headers: { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(limit - hits.length) },
+			headers: { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(counted.remaining) },
 		};
 	}
 
@@ -533,6 +558,7 @@ function createEmulator(options = {}) {
 		/** Forget counted requests (fresh window for every principal). */
 		resetRateLimit() {
 			windows.clear();
+			fixedWindows.clear();
 		},
 		stats() {
 			return { total: stats.total, byStatus: { ...stats.byStatus } };

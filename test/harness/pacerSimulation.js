@@ -32,7 +32,7 @@ function mulberry32(seed) {
  * @param {number} [options.stallMs]      how long such a message is held up at most
  * @returns {{spanMs, lowerBoundMs, ratio, refusals, refusalsPerWindow: number[], worstWindow, failed, endsMs}}
  */
-function simulateSharedToken({ limit, windowMs, processes, credential, external = [], seed = 1, stallChance = 0, stallMs = 150 }) {
+function simulateSharedToken({ limit, windowMs, processes, credential, external = [], seed = 1, stallChance = 0, stallMs = 150, fixedWindow = false, trace }) {
 	const random = mulberry32(seed);
 	// Each way, ms; on a loaded machine now and then a message waits for a stalled event loop.
 	const latency = () => 0.5 + random() * 1.5 + (random() < stallChance ? random() * stallMs : 0);
@@ -43,10 +43,17 @@ function simulateSharedToken({ limit, windowMs, processes, credential, external 
 	const hits = [];
 	const refusedAt = [];
 
+	// Fixed window (Laravel's throttle): the count starts with the first hit and empties a window later.
+	let fixedStart = -Infinity;
 	function serve(at) {
-		while (hits.length && hits[0] <= at - windowMs) hits.shift();
+		if (fixedWindow) {
+			if (at >= fixedStart + windowMs) {
+				hits.length = 0;
+				fixedStart = at;
+			}
+		} else while (hits.length && hits[0] <= at - windowMs) hits.shift();
 		if (hits.length >= limit) {
-			const retryAfter = Math.max(1, Math.ceil((hits[0] + windowMs - at) / 1000));
+			const retryAfter = Math.max(1, Math.ceil(((fixedWindow ? fixedStart : hits[0]) + windowMs - at) / 1000));
 			refusedAt.push(at);
 			return { status: 429, headers: { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': '0', 'Retry-After': String(retryAfter) } };
 		}
@@ -71,6 +78,7 @@ function simulateSharedToken({ limit, windowMs, processes, credential, external 
 			const ticket = pacer.take(now);
 			schedule(now + latency(), () => {
 				const answer = serve(now);
+				trace?.push({ process: index, at: Math.round(now), status: answer.status, remaining: answer.headers['X-RateLimit-Remaining'], quota: pacer.quota, fixed: pacer.fixedWindows, window: Math.floor(now / windowMs) });
 				schedule(now + latency(), () => {
 					if (answer.status === 200) {
 						pacer.answered(ticket, now, answer.headers);
