@@ -13,6 +13,12 @@ export interface PacerTicket {
 	settledAt?: number;
 }
 
+/** A fixed window that ended: our requests in it, and the room it likely left unused. */
+interface EndedWindow {
+	own: number;
+	leftover: number;
+}
+
 /** What a refusal means for the request's retry budget. */
 export type Refusal = 'limited' | 'contended';
 
@@ -58,6 +64,10 @@ const OPENING_BURST = 0.75;
  *  - A stray request or two from elsewhere (up to a twentieth of the limit, not growing) is not company.
  *  - A process holding more than half of a full window gives one slot back per window, so shares even out.
  *  - A process holding no slot when refused waits for Retry-After once, then at least a window per try.
+ *  - Fixed windows (Laravel's throttle: the count starts with the first request and is dropped a window
+ *    later) show as a count below what a sliding window would still hold. Then a window that just emptied
+ *    is no sign of being alone, quotas grow only when a window ends, by a share of what it left unused,
+ *    and a refusal waits for the window to empty (Retry-After).
  */
 export class RequestPacer {
 	/** Our requests the server may still count, oldest first. */
@@ -86,9 +96,26 @@ export class RequestPacer {
 	private jitterMs?: number;
 	private phaseMs = 0;
 	private refusalsWithoutSlot = 0;
+	/** Refusals since our last counted answer. */
+	private refusalsInARow = 0;
 	private yieldedAt = 0;
 	/** A window the server said resets (empties) at this instant. */
 	private resetsAt?: number;
+	/** The last remaining count the server reported, and when. */
+	private lastRemaining?: number;
+	private lastUsageAt?: number;
+	/**
+	 * Whether the server empties its window at once (a fixed window, as Laravel's throttle keeps: the count
+	 * starts with the first request and is dropped a window later), seen from the count falling below our
+	 * own requests that a sliding window would still hold.
+	 */
+	private fixedWindows = false;
+	/** When we saw the current fixed window start. */
+	private windowOpenedAt?: number;
+	/** Our answered requests since then. */
+	private windowOwn = 0;
+	/** When a quota alone in fixed windows last doubled. */
+	private doubledAt = 0;
 
 	constructor(
 		private limit: RateLimit,
@@ -212,25 +239,51 @@ export class RequestPacer {
 	/** An answer the server counted (anything but a refusal): learns the token's usage from its headers. */
 	answered(ticket: PacerTicket, at: number, headers: Headers) {
 		ticket.settledAt = at;
+		this.refusalsInARow = 0;
 		this.roundTripMs = this.roundTripMs * 0.8 + Math.max(0, at - ticket.sentAt) * 0.2;
 		const usage = reportedUsage(headers);
 		if (!usage) return;
 		this.serverLimit = usage.limit;
 		const windowMs = this.windowMs;
 		const used = usage.limit - usage.remaining;
+		let ended: EndedWindow | undefined;
+		if (used < this.surelyCounted(ticket, at)) ended = this.windowEmptied(ticket, at, true);
+		else if (this.fixedWindows && this.windowOpenedAt !== undefined && at - this.windowOpenedAt >= windowMs) {
+			// A window since we saw the last one start: this one is new, even though its count does not show
+			// it (we send once a window). What we sent may still count in it, so our requests are kept.
+			ended = this.windowEmptied(ticket, at, false);
+		}
+		this.windowOwn++;
+		this.lastRemaining = usage.remaining;
+		this.lastUsageAt = at;
 		const own = this.ownCounted(at);
 		const others = Math.max(0, used - own);
-		this.views = this.views.filter((view) => view.at > at - windowMs);
+		// Two windows of them: the last one's, and the one before it that tells how it started.
+		this.views = this.views.filter((view) => view.at > at - 2 * windowMs);
 		this.views.push({ at, remaining: usage.remaining });
 		if (this.lastSharedRefusalAt && at - this.lastSharedRefusalAt > 8 * windowMs) this.grabBackoffMs = 0;
 		// A stray request or two that did not grow since our last answer (not a process starting next to us).
 		const stray = others > 0 && others <= Math.floor(this.count / 20) && others <= this.othersBefore;
 		this.othersBefore = others;
 		this.onlyStrays = stray;
-		if (others === 0 || stray) {
+		// A fixed window that just emptied holds nobody else yet: that is no sign of being alone.
+		// Nor is a count below our own requests of the last window (the server forgot some of them early).
+		const freshWindow = (this.fixedWindows || used < own) && this.shared(at - windowMs);
+		if ((others === 0 || stray) && !freshWindow) {
 			// Nobody else in the window (the others finished, or there are none), or strays: the room is ours.
-			this.quota = usage.remaining === 0 ? own : Math.min(this.count, own + usage.remaining);
+			const room = usage.remaining === 0 ? own : Math.min(this.count, own + usage.remaining);
+			// A fixed window shows only its start to who sends once in it: double, once per window.
+			if (!this.fixedWindows) this.quota = room;
+			else if (at - this.doubledAt >= windowMs) {
+				this.doubledAt = at;
+				this.quota = Math.max(1, Math.min(room, 2 * (this.quota ?? own)));
+			}
 			if (others === 0) return;
+		}
+		if (this.fixedWindows) {
+			if (others > 0) this.othersSeenAt = at;
+			this.shareFixedWindow(usage.remaining, own, ended, at);
+			return;
 		}
 		if (this.othersSeenAt === undefined || at - this.othersSeenAt > 2 * windowMs) {
 			// Just found company: start our spread-out schedule at a random point of our spacing, so processes
@@ -255,7 +308,8 @@ export class RequestPacer {
 		// Our share of the room that stayed free for the whole window (or of more room than the others'
 		// requests between two of theirs could explain), less the others' requests in flight.
 		const ofTraffic = used / Math.max(own, 1);
-		const free = Math.max(Math.min(...this.views.map((view) => view.remaining)), usage.remaining - Math.ceil(ofTraffic));
+		const lastWindow = this.views.filter((view) => view.at > at - windowMs);
+		const free = Math.max(Math.min(...lastWindow.map((view) => view.remaining)), usage.remaining - Math.ceil(ofTraffic));
 		const elapsed = Math.max(1, Math.min(windowMs, at - (this.firstSendAt ?? at)));
 		const inFlight = Math.min(ofTraffic - 1, (others / elapsed) * this.roundTripMs);
 		const extra = free - inFlight > 0 ? (free - inFlight) / ofTraffic : 0;
@@ -264,6 +318,73 @@ export class RequestPacer {
 		// and may be growing into it too.
 		const grow = whole > 0 ? Math.min(whole, Math.max(1, Math.floor(this.count / 10))) : this.random() < extra ? 1 : 0;
 		this.quota = Math.max(1, Math.min(own + grow, this.count));
+	}
+
+	/**
+	 * Requests the server must still count at `at` if its window slides: ours that left less than a window
+	 * ago (the one just answered and those answered), and the others' that arrived between two of our
+	 * answers in that time (at least the count's growth beyond our own requests in between).
+	 */
+	private surelyCounted(ticket: PacerTicket, at: number): number {
+		const since = at - this.windowMs + this.roundTripMs + REUSE_MARGIN_MS;
+		const own = this.sent.filter((sent) => sent === ticket || (sent.settledAt !== undefined && sent.sentAt > since)).length;
+		let others = 0;
+		const views = this.views;
+		for (let i = 1; i < views.length; i++) {
+			const [from, to] = [views[i - 1].at, views[i].at];
+			if (to <= since) continue;
+			const ours = this.sent.filter((sent) => sent.sentAt >= from && sent.sentAt < to).length;
+			const arrived = Math.max(0, views[i - 1].remaining - views[i].remaining - ours);
+			// Arrivals between two answers that straddle the window's start: the share after it, as if even.
+			others += (arrived * (to - Math.max(from, since))) / Math.max(1, to - from);
+		}
+		return own + Math.floor(others);
+	}
+
+	/**
+	 * A window ended: the server forgot requests of ours a sliding window would still count (`forgotten`:
+	 * it emptied at once since our previous answer, so it keeps fixed windows, and what we sent before then
+	 * no longer counts), or a fixed window passed since we saw one start. Returns our requests the ended
+	 * window counted and what it likely left unused: what it had left at our last answer in it, less the
+	 * others' requests at their pace since.
+	 */
+	private windowEmptied(ticket: PacerTicket, at: number, forgotten: boolean): EndedWindow {
+		const lastAt = this.lastUsageAt ?? ticket.sentAt;
+		const own = this.windowOwn;
+		this.windowOwn = 0;
+		const remaining = this.lastRemaining ?? 0;
+		const openedAt = this.windowOpenedAt ?? this.views[0]?.at ?? lastAt;
+		const othersPerMs = Math.max(0, this.count - remaining - own) / Math.max(1, lastAt - openedAt);
+		if (forgotten) this.sent = this.sent.filter((sent) => sent === ticket || sent.sentAt >= lastAt);
+		this.views = [];
+		this.othersBefore = Infinity;
+		this.fixedWindows = true;
+		this.windowOpenedAt = at;
+		return { own, leftover: Math.max(0, remaining - othersPerMs * (at - lastAt)) };
+	}
+
+	/**
+	 * Fixed windows: the room a window has shows only when it ends (what it left unused), and a window that
+	 * starts looks empty to everybody. So quotas are held during a window and grow only when it empties, by
+	 * our share of what it left (split by how much of its traffic was ours).
+	 */
+	private shareFixedWindow(remaining: number, own: number, ended: EndedWindow | undefined, at: number) {
+		if (remaining === 0) {
+			if (2 * own > this.count + 1 && at - this.yieldedAt > this.windowMs) {
+				// Full, and more than half of it is ours: one slot back, so shares even out.
+				this.yieldedAt = at;
+				this.quota = own - 1;
+				this.grabBlockedUntil = Math.max(this.grabBlockedUntil, at + 2 * this.windowMs);
+				return;
+			}
+			this.quota = Math.max(1, Math.min(this.quota ?? own, own));
+			return;
+		}
+		if (!ended || ended.own === 0 || ended.leftover === 0 || at < this.grabBlockedUntil) return;
+		// Each process grows by its share, so together they fill what was left, once per window.
+		const extra = (ended.leftover * ended.own) / Math.max(ended.own, this.count - ended.leftover);
+		const grow = Math.floor(extra) + (this.random() < extra % 1 ? 1 : 0);
+		this.quota = Math.max(1, Math.min((this.quota ?? ended.own) + grow, this.count));
 	}
 
 	/** A request whose answer never came (network failure, deadline): the server may have counted it until now. */
@@ -291,6 +412,11 @@ export class RequestPacer {
 			this.blockUntil(at + waitMs);
 			return 'limited';
 		}
+		// A fixed window stays full until it empties, which is what Retry-After / X-RateLimit-Reset tell. So
+		// does any window after a second refusal in a row: our idea of it is off (a credential allowing more
+		// than the token has), and trying before the server says only draws more refusals.
+		this.refusalsInARow++;
+		if (this.fixedWindows || this.refusalsInARow > 1) this.blockUntil(at + waitMs);
 		this.serverLimit = usage.limit;
 		const own = this.ownCounted(at);
 		// The window is full and not all of it is ours: other processes hold the rest.

@@ -105,3 +105,79 @@ test('a stray request from elsewhere does not make a run that fits the window sp
 	expect(result.refusals).toBe(0);
 	expect(result.spanMs).toBeLessThan(1000);
 });
+
+describe("a fixed window (Laravel's throttle: the count starts with the first request and is dropped a window later)", () => {
+	// Before: every process read the emptied window as room of its own (its earlier requests had left the
+	// count early), took all of it, and two processes drew up to 7 refusals in one window (12 a run).
+	const fixed = (processes, seed, extra = {}) =>
+		simulateSharedToken({ limit: LIMIT, windowMs: WINDOW_MS, credential: CREDENTIAL, processes, seed, fixedWindow: true, ...extra });
+
+	test('two processes at once: 0 failed, one 429 per window at most (two in one window of one run in 20)', () => {
+		// The exception: a process sending once a window sees only the start of each window, which looks
+		// the same as having the token to itself, until its first refusal tells it otherwise.
+		let refusals = 0;
+		let windowsWithTwo = 0;
+		for (const seed of Array.from({ length: 20 }, (_, i) => i + 1)) {
+			const result = fixed([{ items: 120 }, { items: 120, startMs: 7 }], seed);
+			expect({ seed, failed: result.failed }).toEqual({ seed, failed: 0 });
+			expect(result.worstWindow).toBeLessThanOrEqual(2);
+			windowsWithTwo += result.refusalsPerWindow.filter((count) => count > 1).length;
+			expect(result.ratio).toBeLessThanOrEqual(1.2);
+			refusals += result.refusals;
+		}
+		expect(windowsWithTwo).toBeLessThanOrEqual(1);
+		expect(refusals / 20).toBeLessThanOrEqual(1.5);
+	});
+
+	test('on a loaded machine too', () => {
+		for (const seed of SEEDS) {
+			const result = fixed([{ items: 120 }, { items: 120, startMs: seed * 7 }], seed, { stallChance: 0.05 });
+			expect({ seed, failed: result.failed, worst: result.worstWindow }).toEqual({ seed, failed: 0, worst: Math.min(1, result.worstWindow) });
+		}
+	});
+
+	test('three and four processes: 0 failed, a few 429s at most, in the first windows', () => {
+		for (const seed of SEEDS) {
+			for (const count of [3, 4]) {
+				const result = fixed(Array.from({ length: count }, (_, i) => ({ items: 240 / count, startMs: i * 13 })), seed);
+				expect(result.failed).toBe(0);
+				expect(result.worstWindow).toBeLessThanOrEqual(3);
+				expect(result.refusals).toBeLessThanOrEqual(result.refusalsPerWindow.length / 3);
+				expect(result.ratio).toBeLessThanOrEqual(1.25);
+			}
+		}
+	});
+
+	test('alone: no 429, and a process left alone takes the whole window again (not stuck at its share)', () => {
+		expect(fixed([{ items: 60 }], 1).refusals).toBe(0);
+		for (const seed of [1, 2, 3, 4, 5]) {
+			// WebWork's documented 60 per minute: one process finishes first, the other speeds up.
+			const result = simulateSharedToken({
+				limit: 60,
+				windowMs: 60_000,
+				credential: { requests: 60, windowMs: 60_000 },
+				processes: [{ items: 300 }, { items: 300, startMs: 7 }],
+				seed,
+				fixedWindow: true,
+			});
+			expect(result.refusals).toBe(0);
+			expect(result.ratio).toBeLessThanOrEqual(1.3);
+		}
+	});
+});
+
+test('a credential allowing more than the token has: refusals are waited out as the server says, not retried in a storm', () => {
+	// 120 per minute stated, 60 per minute real: our window is half the server's. Before: 30 refusals in one window.
+	for (const fixedWindow of [false, true]) {
+		const result = simulateSharedToken({
+			limit: 60,
+			windowMs: 60_000,
+			credential: { requests: 120, windowMs: 60_000 },
+			processes: [{ items: 150 }, { items: 150, startMs: 7 }],
+			seed: 1,
+			fixedWindow,
+		});
+		expect(result.failed).toBe(0);
+		expect(result.worstWindow).toBeLessThanOrEqual(fixedWindow ? 4 : 16);
+	}
+});

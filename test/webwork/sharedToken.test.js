@@ -28,3 +28,20 @@ test('two processes of 120 items at once: 0 failed items, at most one 429 per wi
 		await emulator.close();
 	}
 }, 240_000);
+
+test("two processes against a fixed window (Laravel's throttle): 0 failed items, a 429 or two in all, not one per window", async () => {
+	const emulator = await startWebWorkEmulator({ rateLimit: { limit: LIMIT, windowMs: WINDOW_MS, window: 'fixed' } });
+	try {
+		const run = await runSharedToken(emulator, { processes: 2, items: 60, limit: LIMIT, windowMs: WINDOW_MS, requestsPerMinute: 120 });
+		expect(run.errors).toEqual([]);
+		expect(run.failed).toBe(0);
+		expect(run.ok).toBe(120);
+		expect(run.successes).toBe(120);
+		// Before the pacer knew fixed windows: up to 7 refusals in one window, about one per window in all.
+		expect(run.refusals).toBeLessThanOrEqual(3);
+		expect(run.worstWindow).toBeLessThanOrEqual(2);
+		expect(run.ratio).toBeLessThanOrEqual(1.3);
+	} finally {
+		await emulator.close();
+	}
+}, 240_000);
