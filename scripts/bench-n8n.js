@@ -355,12 +355,12 @@ function markdown(report) {
 		for (const row of harness.idlePolls) lines.push(`| ${row.trigger} | ${row.requestsPerPoll} |`);
 		lines.push('');
 		lines.push('## Pacing and one token shared by several processes (harness)', '');
-		lines.push('Emulator limit 10 requests per 5 s (sliding window, X-RateLimit-Limit / -Remaining on every answer, 429 + Retry-After). The credential states that limit (Requests per Minute 120). Shared: independent Node processes (each its own pacer, as separate n8n workers have), started together, each running one WebWork node over its items.', '');
+		lines.push("Emulator limit 10 requests per 5 s (a sliding window, or a fixed one as Laravel's throttle keeps: the count starts with the first request and is dropped 5 s later; X-RateLimit-Limit / -Remaining on every answer, 429 + Retry-After). The credential states that limit (Requests per Minute 120). Shared: independent Node processes (each its own pacer, as separate n8n workers have), started together, each running one WebWork node over its items. Windows for the 429 counts are 5 s from the first request.", '');
 		lines.push('| Run | failed items | 429s | 429s per 5 s window | span (s) | lower bound (s) | span / bound |', '|---|---|---|---|---|---|---|');
 		const p = harness.pacing;
 		lines.push(`| 1 process x ${p.calls} | 0 | ${p.refusals} | | ${s(p.wallMs)} | ${s(p.lowerBoundMs)} | ${p.ratio.toFixed(3)} |`);
 		for (const run of harness.shared) {
-			lines.push(`| ${run.processes} processes x ${run.items} | ${run.failed} | ${run.refusals} | worst ${run.worstWindow} (${run.refusalsPerWindow.join('')}) | ${s(run.spanMs)} | ${s(run.lowerBoundMs)} | ${run.ratio.toFixed(3)} |`);
+			lines.push(`| ${run.processes} processes x ${run.items}${run.window === 'fixed' ? ', fixed window' : ''} | ${run.failed} | ${run.refusals} | worst ${run.worstWindow} (${run.refusalsPerWindow.join('')}) | ${s(run.spanMs)} | ${s(run.lowerBoundMs)} | ${run.ratio.toFixed(3)} |`);
 		}
 		lines.push('');
 		lines.push(`Pagination (harness): Return All over 1,000 projects in ${harness.pagination.listCalls} list calls.`, '');

@@ -22,7 +22,8 @@
  *   pacers share the token through its X-RateLimit-* headers); the time taken against the limit's
  *   lower bound is reported (a NOTE line).
  *
- * Env: E2E_KEEP=1 keeps the temp folder (n8n logs in <tmp>/logs); E2E_TIMEOUT_MS per CLI command.
+ * Env: E2E_KEEP=1 keeps the temp folder (n8n logs in <tmp>/logs); E2E_TIMEOUT_MS per CLI command;
+ * QUEUE_RATE_WINDOW=fixed counts the shared token's limit in fixed windows (Laravel's throttle).
  * Writes .tmp/queue-summary.json {passed, failed} for .ci/run.
  */
 const { spawn, spawnSync } = require('child_process');
@@ -374,7 +375,15 @@ async function scenario({ tmp, logDir, userFolder }) {
 	};
 	const [webwork, rateEmulator, weworked, twl, worksible] = await Promise.all([
 		emulatorFor(['--control']).then(emulatorClient),
-		emulatorFor(['--control', '--limit', String(RATE.limit), '--window-ms', String(RATE.windowMs)]).then(emulatorClient),
+		emulatorFor([
+			'--control',
+			'--limit',
+			String(RATE.limit),
+			'--window-ms',
+			String(RATE.windowMs),
+			// QUEUE_RATE_WINDOW=fixed: count as Laravel's throttle does (the default is a sliding window).
+			...(process.env.QUEUE_RATE_WINDOW === 'fixed' ? ['--fixed-window'] : []),
+		]).then(emulatorClient),
 		emulatorFor(['--provider', 'weworked', '--control']),
 		emulatorFor(['--provider', 'teamworklive', '--control']),
 		emulatorFor(['--provider', 'worksible', '--control']),
