@@ -330,10 +330,17 @@ export class RequestPacer {
 		const own = this.sent.filter((sent) => sent === ticket || (sent.settledAt !== undefined && sent.sentAt > since)).length;
 		let others = 0;
 		const views = this.views;
+		// Both lists are in time order: one pass (this runs on every answer).
+		let next = 0;
 		for (let i = 1; i < views.length; i++) {
 			const [from, to] = [views[i - 1].at, views[i].at];
+			while (next < this.sent.length && this.sent[next].sentAt < from) next++;
+			let ours = 0;
+			while (next < this.sent.length && this.sent[next].sentAt < to) {
+				ours++;
+				next++;
+			}
 			if (to <= since) continue;
-			const ours = this.sent.filter((sent) => sent.sentAt >= from && sent.sentAt < to).length;
 			const arrived = Math.max(0, views[i - 1].remaining - views[i].remaining - ours);
 			// Arrivals between two answers that straddle the window's start: the share after it, as if even.
 			others += (arrived * (to - Math.max(from, since))) / Math.max(1, to - from);
