@@ -181,11 +181,15 @@ export class RequestPacer {
 		}
 		// Kept for at least a second, so a window that turns out longer than we thought is still counted.
 		this.sent = this.sent.filter((ticket) => countedFrom(ticket, at, windowMs) > at - Math.max(1000, windowMs) - REUSE_MARGIN_MS);
-		const held = this.sent
-			.map((ticket) => countedFrom(ticket, at, windowMs))
-			.filter((from) => from > at - windowMs - REUSE_MARGIN_MS)
-			.sort((a, b) => a - b);
 		const quota = Math.max(1, Math.min(this.quota ?? this.count, this.count));
+		// Fewer requests kept than either rule below looks at (usual under a generous limit): nothing to sort.
+		const held =
+			this.sent.length < Math.min(quota, Math.ceil(this.count * OPENING_BURST))
+				? []
+				: this.sent
+						.map((ticket) => countedFrom(ticket, at, windowMs))
+						.filter((from) => from > at - windowMs - REUSE_MARGIN_MS)
+						.sort((a, b) => a - b);
 		if (held.length >= quota) {
 			wait = Math.max(wait, held[held.length - quota] + windowMs + REUSE_MARGIN_MS - at);
 		}
