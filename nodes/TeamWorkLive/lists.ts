@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { routeFor } from '../shared/routes';
 import type { RequestContext } from '../shared/transport';
-import { apiRequest } from '../shared/transport';
+import { answeredBy, apiRequest } from '../shared/transport';
 import { listRecords, teamWorkLiveProfile } from './profile';
 import { teamWorkLiveResources } from './resources';
 
@@ -29,7 +29,7 @@ export async function readList(context: RequestContext, resource: AccountList): 
 	if (!records) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`TeamWork Live answered ${route.method} ${route.path} with a body that is not a list`,
+			`${answeredBy(teamWorkLiveProfile, route)} with a body that is not a list`,
 			{ description: 'Expected a JSON array (or an object holding one array). Check the path in the credential\'s Route Overrides.' },
 		);
 	}

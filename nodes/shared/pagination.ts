@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiProfile, ApiRequest, RequestContext } from './transport';
-import { apiRequest } from './transport';
+import { answeredBy, apiRequest } from './transport';
 
 /**
  * Where a page says it is: page numbers, or the cursor of the next page (none on the last page), or why
@@ -107,11 +107,6 @@ export async function readPage(
 	if (typeof next !== 'object') return { records, body, next };
 	// Its records are still good: a caller that needs no more (a Limit reached) uses them.
 	return { records, body, unreadable: new PageShapeError(`${answered}: ${next.unreadable}`, paging.assumed?.hint) };
-}
-
-/** The start of every page error's message: who answered which call. */
-function answeredBy(profile: ApiProfile, request: ApiRequest): string {
-	return `${profile.name} answered ${request.method} ${request.path}`;
 }
 
 /** A 2xx list answer without its records, or one whose next page cannot be read; reported as the item's error. */

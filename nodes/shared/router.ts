@@ -16,7 +16,7 @@ import type { RouteOverrides } from './routes';
 import { toRecord } from './responses';
 import { routeOverridesOf } from './routes';
 import type { ApiProfile, ApiRequest } from './transport';
-import { apiRequest } from './transport';
+import { answeredBy, apiRequest } from './transport';
 import type { FieldLocation, OperationSpec, ResourceSpec } from './types';
 import { convertValue, fieldLabel, FieldValueError, fillPath } from './values';
 
@@ -230,12 +230,12 @@ async function runItem(
 	const { body } = await apiRequest.call(context, definition.profile, request, itemIndex);
 	const isList = Boolean(operation.clientSideLimit || operation.pagination);
 	if (isList && definition.listRecords && !definition.listRecords(body)) {
-		throw new PageShapeError(`${definition.profile.name} answered ${request.method} ${request.path} with a body that is not a list`);
+		throw new PageShapeError(`${answeredBy(definition.profile, request)} with a body that is not a list`);
 	}
 	// An API may answer "no data" with an empty body (a list's empty result, a write's confirmation), but a
 	// read of one record without a body has not read anything.
 	if (!isList && request.method === 'GET' && body === undefined) {
-		throw new PageShapeError(`${definition.profile.name} answered ${request.method} ${request.path} with an empty body instead of the record`);
+		throw new PageShapeError(`${answeredBy(definition.profile, request)} with an empty body instead of the record`);
 	}
 	const simplify = definition.simplify && context.getNodeParameter('simplify', itemIndex, true);
 	const records = includeEnvelope

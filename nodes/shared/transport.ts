@@ -47,6 +47,11 @@ export interface ApiProfile {
 	arrayFormat?: IHttpRequestOptions['arrayFormat'];
 }
 
+/** The start of every message about an answer that is not what the call expects: who answered which call. */
+export function answeredBy(profile: ApiProfile, request: Pick<ApiRequest, 'method' | 'path'>): string {
+	return `${profile.name} answered ${request.method} ${request.path}`;
+}
+
 export interface ApiRequest {
 	method: IHttpRequestMethods;
 	/** Path after the base URL; an absolute URL only on the base URL's origin. */
@@ -245,7 +250,7 @@ function contractError(
 		httpCode: String(response.statusCode),
 	});
 	// Set after construction: NodeApiError replaces some messages with generic text.
-	error.message = `${profile.name} answered ${request.method} ${request.path} with HTTP ${response.statusCode}, but ${problem}`;
+	error.message = `${answeredBy(profile, request)} with HTTP ${response.statusCode}, but ${problem}`;
 	error.description = `Nothing was output for this request: the answer is not the documented ${profile.name} response (a maintenance page or a proxy?). ${
 		attempts > 1 ? `Gave up after ${attempts} attempts.` : 'Not retried, because repeating this request could write twice.'
 	}`;
