@@ -296,19 +296,8 @@ export class RequestPacer {
 		}
 		this.othersSeenAt = at;
 		if (stray) return;
-		if (usage.remaining === 0 && 2 * own > used + 1 && at - this.yieldedAt > windowMs) {
-			// Full, and more than half of it is ours: give one slot back (a window apart), so shares even out
-			// and processes that started together also finish together.
-			this.yieldedAt = at;
-			this.quota = own - 1;
-			this.grabBlockedUntil = Math.max(this.grabBlockedUntil, at + 2 * windowMs);
-			return;
-		}
-		if (usage.remaining === 0 || at < this.grabBlockedUntil) {
-			// Full, or a grab just failed: hold what we have.
-			this.quota = Math.max(1, Math.min(this.quota ?? own, own));
-			return;
-		}
+		if (usage.remaining === 0) return this.windowFull(own, used, at);
+		if (at < this.grabBlockedUntil) return this.holdQuota(own); // a grab just failed
 		// Our share of the room that stayed free for the whole window (or of more room than the others'
 		// requests between two of theirs could explain), less the others' requests in flight.
 		const ofTraffic = used / Math.max(own, 1);
@@ -322,6 +311,25 @@ export class RequestPacer {
 		// and may be growing into it too.
 		const grow = whole > 0 ? Math.min(whole, Math.max(1, Math.floor(this.count / 10))) : this.random() < extra ? 1 : 0;
 		this.quota = Math.max(1, Math.min(own + grow, this.count));
+	}
+
+	/**
+	 * The window is full (`used` requests in it). More than half of it ours: give one slot back (a window
+	 * apart), so shares even out and processes that started together also finish together. Else hold.
+	 */
+	private windowFull(own: number, used: number, at: number) {
+		if (2 * own > used + 1 && at - this.yieldedAt > this.windowMs) {
+			this.yieldedAt = at;
+			this.quota = own - 1;
+			this.grabBlockedUntil = Math.max(this.grabBlockedUntil, at + 2 * this.windowMs);
+			return;
+		}
+		this.holdQuota(own);
+	}
+
+	/** Keeps the quota to the slots we hold. */
+	private holdQuota(own: number) {
+		this.quota = Math.max(1, Math.min(this.quota ?? own, own));
 	}
 
 	/**
@@ -380,17 +388,7 @@ export class RequestPacer {
 	 * our share of what it left (split by how much of its traffic was ours).
 	 */
 	private shareFixedWindow(remaining: number, own: number, ended: EndedWindow | undefined, at: number) {
-		if (remaining === 0) {
-			if (2 * own > this.count + 1 && at - this.yieldedAt > this.windowMs) {
-				// Full, and more than half of it is ours: one slot back, so shares even out.
-				this.yieldedAt = at;
-				this.quota = own - 1;
-				this.grabBlockedUntil = Math.max(this.grabBlockedUntil, at + 2 * this.windowMs);
-				return;
-			}
-			this.quota = Math.max(1, Math.min(this.quota ?? own, own));
-			return;
-		}
+		if (remaining === 0) return this.windowFull(own, this.count, at);
 		if (!ended || ended.own === 0 || ended.leftover === 0 || at < this.grabBlockedUntil) return;
 		// Each process grows by its share, so together they fill what was left, once per window.
 		const extra = (ended.leftover * ended.own) / Math.max(ended.own, this.count - ended.leftover);
