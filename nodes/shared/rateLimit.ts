@@ -35,6 +35,8 @@ const IN_FLIGHT_POLL_MS = 10;
 const SPREAD_JITTER_MS = 10;
 /** A process starting alone may spend this share of the window at once, then spreads the rest. */
 const OPENING_BURST = 0.75;
+/** Below this many requests per window, no slot is kept free (it would cost too large a share). */
+const MIN_COUNT_FOR_SPARE = 10;
 
 /**
  * Client-side pacing for one credential against one API, at module level on purpose: the provider's
@@ -53,11 +55,18 @@ const OPENING_BURST = 0.75;
  *    at some moment before it answered (counting from when it left draws a 429 whenever the earlier
  *    request took longer to arrive than the later one, as on a loaded machine). So quotas that add up to
  *    the limit never draw a 429, whatever the timing.
- *  - Alone, a process may use the whole limit (but starts with three quarters at once and spreads the rest,
- *    so a process starting a moment later still finds room); shared, it spreads its quota over the window.
- *  - Quotas grow only by a share of room that stayed free for a whole window, or of more room than the
- *    others' slots between two of their requests explain (one free slot seen once is usually that), split
- *    by how much of the traffic is ours, by at most a tenth of the limit per answer. A grab that
+ *  - One slot of the server's window stays free (from 10 requests a window up): a process starting while
+ *    the others fill the window gets its first request counted, so they see it, instead of a 429 every
+ *    window they never see; and two processes growing into the same room cost one 429, not two.
+ *  - Alone, a process may use the rest (but starts with three quarters at once and spreads the rest, so a
+ *    process starting a moment later still finds room); shared, it spreads its quota over the window. It
+ *    counts as alone only after its answers, none more than half a window apart, showed nobody else for a
+ *    window: one answered once a window sees only idle moments (the start of a fixed window, the gaps of
+ *    others sending as rarely), whoever else uses the token. Until then it spreads even a small quota.
+ *  - Quotas grow only by a share of room that stayed free for a whole window (from our last answer before
+ *    it on), or of more room than the others' slots between two of their requests explain (one free slot
+ *    seen once is usually that), split by how much of the traffic is ours, by at most a tenth of the limit
+ *    per answer. A grab that
  *    draws a 429 waits two to eight windows before the next one. A full window or a 429 shrinks the quota
  *    to the slots held. Processes that find company start their spread-out schedule at a random offset,
  *    so they do not keep sending in the same order.
@@ -66,8 +75,9 @@ const OPENING_BURST = 0.75;
  *  - A process holding no slot when refused waits for Retry-After once, then at least a window per try.
  *  - Fixed windows (Laravel's throttle: the count starts with the first request and is dropped a window
  *    later) show as a count below what a sliding window would still hold. Then a window that just emptied
- *    is no sign of being alone, quotas grow only when a window ends, by a share of what it left unused,
- *    and a refusal waits for the window to empty (Retry-After).
+ *    is no sign of being alone, quotas grow only when a window ends, by a share of what it left unused
+ *    (none after the first one seen to end: its start was not known), and a refusal waits for the window
+ *    to empty (Retry-After).
  */
 export class RequestPacer {
 	/** Our requests the server may still count, oldest first. */
@@ -114,6 +124,15 @@ export class RequestPacer {
 	private windowOpenedAt?: number;
 	/** Our answered requests since then. */
 	private windowOwn = 0;
+	/**
+	 * Since when our answers, none more than half a window apart, showed nobody else. Only such a run a window
+	 * long tells we are alone: a process answered once a window, at the start of a fixed window or in the
+	 * gaps of others sending less often, finds the token idle whoever else uses it.
+	 */
+	private aloneSince?: number;
+	private lastViewAt?: number;
+	/** Whether another process (more than a stray request) ever used the token next to us. */
+	private hadCompany = false;
 	/** When a quota alone in fixed windows last doubled. */
 	private doubledAt = 0;
 
@@ -136,6 +155,20 @@ export class RequestPacer {
 		return Math.max(1, Math.min(this.serverLimit ?? this.limit.requests, this.limit.requests));
 	}
 
+	/**
+	 * Of those, what the processes sharing the token keep to together: one slot stays free, so a process
+	 * starting later gets its first request counted (and the others see it) instead of a 429 every window,
+	 * and two processes growing into the same room at once cost one 429, not two.
+	 */
+	get budget(): number {
+		return this.tracking && this.count >= MIN_COUNT_FOR_SPARE ? this.count - 1 : this.count;
+	}
+
+	/** Of a reported remaining count, the room beyond the slot kept free. */
+	private room(remaining: number): number {
+		return Math.max(0, remaining - (this.count - this.budget));
+	}
+
 	/** The window those requests are counted over. */
 	get windowMs(): number {
 		if (!this.tracking) return this.limit.windowMs;
@@ -149,8 +182,9 @@ export class RequestPacer {
 	}
 
 	private aloneConfirmed(at: number): boolean {
-		if (this.othersSeenAt !== undefined) return at - this.othersSeenAt > 2 * this.windowMs;
-		return this.firstSendAt !== undefined && at - this.firstSendAt > this.windowMs;
+		if (this.othersSeenAt === undefined && !this.fixedWindows) return this.firstSendAt !== undefined && at - this.firstSendAt > this.windowMs;
+		if (this.aloneSince === undefined || this.lastViewAt === undefined || at - this.lastViewAt > this.windowMs) return false;
+		return this.lastViewAt - this.aloneSince >= this.windowMs;
 	}
 
 	/**
@@ -181,10 +215,10 @@ export class RequestPacer {
 		}
 		// Kept for at least a second, so a window that turns out longer than we thought is still counted.
 		this.sent = this.sent.filter((ticket) => countedFrom(ticket, at, windowMs) > at - Math.max(1000, windowMs) - REUSE_MARGIN_MS);
-		const quota = Math.max(1, Math.min(this.quota ?? this.count, this.count));
+		const quota = Math.max(1, Math.min(this.quota ?? this.budget, this.budget));
 		// Fewer requests kept than either rule below looks at (usual under a generous limit): nothing to sort.
 		const held =
-			this.sent.length < Math.min(quota, Math.ceil(this.count * OPENING_BURST))
+			this.sent.length < Math.min(quota, Math.ceil(this.budget * OPENING_BURST))
 				? []
 				: this.sent
 						.map((ticket) => countedFrom(ticket, at, windowMs))
@@ -195,10 +229,10 @@ export class RequestPacer {
 		}
 		// Sharing with processes that use a real part of the limit: spread our quota over the window. Alone
 		// (or next to a stray request), up to three quarters of it may go at once, all of it once alone for a
-		// while.
+		// while; a process that had company spreads even a small quota until alone for a window.
 		const busyOthers = this.shared(at) && !this.onlyStrays;
-		const opened = held.length >= Math.ceil(this.count * OPENING_BURST);
-		const spread = busyOthers || (opened && !this.aloneConfirmed(at));
+		const opened = held.length >= Math.ceil(this.budget * OPENING_BURST);
+		const spread = busyOthers || ((opened || this.fixedWindows || this.hadCompany) && !this.aloneConfirmed(at));
 		if (spread && this.lastSendAt !== undefined) {
 			this.jitterMs ??= this.random() * Math.min(SPREAD_JITTER_MS, windowMs / quota / 10) + this.phaseMs;
 			wait = Math.max(wait, this.lastSendAt + (windowMs + REUSE_MARGIN_MS) / quota + this.jitterMs - at);
@@ -273,16 +307,28 @@ export class RequestPacer {
 		// A fixed window that just emptied holds nobody else yet: that is no sign of being alone.
 		// Nor is a count below our own requests of the last window (the server forgot some of them early).
 		const freshWindow = (this.fixedWindows || used < own) && this.shared(at - windowMs);
+		if (others > 0 && !stray) {
+			this.aloneSince = undefined;
+			this.hadCompany = true;
+		} else if (this.aloneSince === undefined || at - (this.lastViewAt ?? at) > windowMs / 2) {
+			this.aloneSince = at;
+		}
+		this.lastViewAt = at;
 		if ((others === 0 || stray) && !freshWindow) {
 			// Nobody else in the window (the others finished, or there are none), or strays: the room is ours.
-			const room = usage.remaining === 0 ? own : Math.min(this.count, own + usage.remaining);
-			// A fixed window shows only its start to who sends once in it: double, once per window.
-			if (!this.fixedWindows) this.quota = room;
-			else if (at - this.doubledAt >= windowMs) {
-				this.doubledAt = at;
-				this.quota = Math.max(1, Math.min(room, 2 * (this.quota ?? own)));
+			const room = Math.min(this.budget, own + this.room(usage.remaining));
+			// Fixed windows: a window just started looks the same, so only once alone for a window, and step by
+			// step (double, once per window).
+			if (!this.fixedWindows) {
+				this.quota = room;
+				if (others === 0) return;
+			} else if (this.aloneConfirmed(at)) {
+				if (at - this.doubledAt >= windowMs) {
+					this.doubledAt = at;
+					this.quota = Math.max(1, Math.min(room, 2 * (this.quota ?? own)));
+				}
+				if (others === 0) return;
 			}
-			if (others === 0) return;
 		}
 		if (this.fixedWindows) {
 			if (others > 0) this.othersSeenAt = at;
@@ -296,13 +342,15 @@ export class RequestPacer {
 		}
 		this.othersSeenAt = at;
 		if (stray) return;
-		if (usage.remaining === 0) return this.windowFull(own, used, at);
+		if (this.room(usage.remaining) === 0) return this.windowFull(own, used, at);
 		if (at < this.grabBlockedUntil) return this.holdQuota(own); // a grab just failed
 		// Our share of the room that stayed free for the whole window (or of more room than the others'
 		// requests between two of theirs could explain), less the others' requests in flight.
 		const ofTraffic = used / Math.max(own, 1);
-		const lastWindow = this.views.filter((view) => view.at > at - windowMs);
-		const free = Math.max(Math.min(...lastWindow.map((view) => view.remaining)), usage.remaining - Math.ceil(ofTraffic));
+		// From our last view before the window started: room that showed only lately may be a window starting.
+		const first = this.views.findIndex((view) => view.at > at - windowMs);
+		const coveringWindow = this.views.slice(Math.max(0, first - 1));
+		const free = this.room(Math.max(Math.min(...coveringWindow.map((view) => view.remaining)), usage.remaining - Math.ceil(ofTraffic)));
 		const elapsed = Math.max(1, Math.min(windowMs, at - (this.firstSendAt ?? at)));
 		const inFlight = Math.min(ofTraffic - 1, (others / elapsed) * this.roundTripMs);
 		const extra = free - inFlight > 0 ? (free - inFlight) / ofTraffic : 0;
@@ -310,7 +358,7 @@ export class RequestPacer {
 		// A tenth of the limit per answer at most (one slot, for small limits): the others see the same room
 		// and may be growing into it too.
 		const grow = whole > 0 ? Math.min(whole, Math.max(1, Math.floor(this.count / 10))) : this.random() < extra ? 1 : 0;
-		this.quota = Math.max(1, Math.min(own + grow, this.count));
+		this.quota = Math.max(1, Math.min(own + grow, this.budget));
 	}
 
 	/**
@@ -369,6 +417,7 @@ export class RequestPacer {
 	 */
 	private windowEmptied(ticket: PacerTicket, at: number, forgotten: boolean): EndedWindow {
 		const lastAt = this.lastUsageAt ?? ticket.sentAt;
+		const known = this.fixedWindows && this.windowOpenedAt !== undefined;
 		const own = this.windowOwn;
 		this.windowOwn = 0;
 		const remaining = this.lastRemaining ?? 0;
@@ -379,7 +428,9 @@ export class RequestPacer {
 		this.othersBefore = Infinity;
 		this.fixedWindows = true;
 		this.windowOpenedAt = at;
-		return { own, leftover: Math.max(0, remaining - othersPerMs * (at - lastAt)) };
+		// The first window seen to empty had no known start: what it left is a guess.
+		if (!known) return { own, leftover: 0 };
+		return { own, leftover: Math.max(0, this.room(remaining) - othersPerMs * (at - lastAt)) };
 	}
 
 	/**
@@ -388,12 +439,12 @@ export class RequestPacer {
 	 * our share of what it left (split by how much of its traffic was ours).
 	 */
 	private shareFixedWindow(remaining: number, own: number, ended: EndedWindow | undefined, at: number) {
-		if (remaining === 0) return this.windowFull(own, this.count, at);
+		if (this.room(remaining) === 0) return this.windowFull(own, this.count, at);
 		if (!ended || ended.own === 0 || ended.leftover === 0 || at < this.grabBlockedUntil) return;
 		// Each process grows by its share, so together they fill what was left, once per window.
-		const extra = (ended.leftover * ended.own) / Math.max(ended.own, this.count - ended.leftover);
+		const extra = (ended.leftover * ended.own) / Math.max(ended.own, this.budget - ended.leftover);
 		const grow = Math.floor(extra) + (this.random() < extra % 1 ? 1 : 0);
-		this.quota = Math.max(1, Math.min((this.quota ?? ended.own) + grow, this.count));
+		this.quota = Math.max(1, Math.min((this.quota ?? ended.own) + grow, this.budget));
 	}
 
 	/** A request whose answer never came (network failure, deadline): the server may have counted it until now. */
@@ -438,6 +489,7 @@ export class RequestPacer {
 		const windowMs = this.windowMs;
 		if (contended) {
 			this.othersSeenAt = at;
+			this.hadCompany = true;
 			this.grabBackoffMs = Math.min(8 * windowMs, Math.max(2 * windowMs, this.grabBackoffMs * 2));
 			this.grabBlockedUntil = at + this.grabBackoffMs;
 			this.lastSharedRefusalAt = at;

@@ -11,14 +11,24 @@ const WINDOW_MS = 5000;
 const CREDENTIAL = { requests: 120, windowMs: 60_000 };
 const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
 const run = (processes, seed, credential = CREDENTIAL) => simulateSharedToken({ limit: LIMIT, windowMs: WINDOW_MS, credential, processes, seed });
+/**
+ * The pacers keep one of the window's 10 slots free (so a process starting later gets in, and two growing into
+ * the same room cost one 429, not two): 9 a window at most, 1.11x the bound that assumes all 10.
+ */
+const SPARE_COST = LIMIT / (LIMIT - 1);
+const windowsWithTwo = (result) => result.refusalsPerWindow.filter((count) => count > 1).length;
 
-test('two processes at once: never more than one 429 per window, 0 failed, span within 1.1x the bound', () => {
+test('two processes at once: no 429 (one per window at most), 0 failed, span within 1.1x the bound of 9 a window', () => {
+	let refusals = 0;
 	for (const seed of SEEDS) {
 		const result = run([{ items: 120 }, { items: 120, startMs: seed * 7 }], seed);
 		expect({ seed, failed: result.failed }).toEqual({ seed, failed: 0 });
 		expect(result.worstWindow).toBeLessThanOrEqual(1);
-		expect(result.ratio).toBeLessThanOrEqual(1.1);
+		expect(result.ratio).toBeLessThanOrEqual(1.1 * SPARE_COST);
+		refusals += result.refusals;
 	}
+	// Before the free slot: 1.1 a run.
+	expect(refusals).toBeLessThanOrEqual(1);
 });
 
 test('two processes on a loaded machine (now and then a message held up to 150 ms): still at most one 429 per window', () => {
@@ -38,10 +48,10 @@ test('two processes on a loaded machine (now and then a message held up to 150 m
 		});
 		expect({ seed, failed: result.failed }).toEqual({ seed, failed: 0 });
 		expect({ seed, worstWindow: result.worstWindow }).toEqual({ seed, worstWindow: Math.min(1, result.worstWindow) });
-		expect(result.ratio).toBeLessThanOrEqual(1.2);
+		expect(result.ratio).toBeLessThanOrEqual(1.2 * SPARE_COST);
 		refusals += result.refusals;
 	}
-	expect(refusals / 20).toBeLessThanOrEqual(2);
+	expect(refusals / 20).toBeLessThanOrEqual(0.5);
 });
 
 test('a second process a moment later (after the first spent most of the window) still shares it', () => {
@@ -49,38 +59,56 @@ test('a second process a moment later (after the first spent most of the window)
 		const result = run([{ items: 120 }, { items: 120, startMs: 400 }], seed);
 		expect(result.failed).toBe(0);
 		expect(result.worstWindow).toBeLessThanOrEqual(1);
-		expect(result.ratio).toBeLessThanOrEqual(1.15);
+		expect(result.ratio).toBeLessThanOrEqual(1.15 * SPARE_COST);
 		// Both make progress from the start: neither waits for the other to finish.
 		expect(Math.min(...result.endsMs)).toBeGreaterThan(60_000);
 	}
 });
 
-test('three processes: 0 failed, at most one 429 per window; four: at most a few, in the first windows', () => {
+test('three and four processes: 0 failed, at most one 429 per window', () => {
+	// Before the free slot, four drew two in one of the first windows in 5 runs of 10.
 	for (const seed of SEEDS) {
 		const three = run([0, 1, 2].map((i) => ({ items: 80, startMs: i * 13 })), seed);
 		expect(three.failed).toBe(0);
-		expect(three.worstWindow).toBeLessThanOrEqual(1);
-		expect(three.ratio).toBeLessThanOrEqual(1.15);
+		expect({ seed, worst: three.worstWindow }).toEqual({ seed, worst: Math.min(1, three.worstWindow) });
+		expect(three.ratio).toBeLessThanOrEqual(1.15 * SPARE_COST);
 		const four = run([0, 1, 2, 3].map((i) => ({ items: 60, startMs: i * 13 })), seed);
 		expect(four.failed).toBe(0);
-		expect(four.worstWindow).toBeLessThanOrEqual(3);
-		// Far fewer than the one per window per process that pacers learning the limit alone draw.
-		expect(four.refusals).toBeLessThanOrEqual(four.refusalsPerWindow.length / 3);
-		expect(four.ratio).toBeLessThanOrEqual(1.15);
+		expect({ seed, worst: four.worstWindow }).toEqual({ seed, worst: Math.min(1, four.worstWindow) });
+		expect(four.ratio).toBeLessThanOrEqual(1.15 * SPARE_COST);
 	}
 });
 
-test('a process arriving while another has the token to itself waits its turn (one try per window) and fails nothing', () => {
+test('processes starting at random moments: at most one 429 per window after the first', () => {
+	// In the first window, each process beyond one that starts while the window is full draws a 429 with
+	// its first (blind) request: the free slot takes one of them, nothing client-side can take more.
+	for (const fixedWindow of [false, true]) {
+		for (const seed of Array.from({ length: 20 }, (_, i) => i + 1)) {
+			let state = seed * 7919;
+			const random = () => (state = (state * 16807) % 2147483647) / 2147483647;
+			const processes = [0, 1, 2, 3].map(() => ({ items: 60, startMs: Math.floor((random() * WINDOW_MS) / 2) }));
+			const result = simulateSharedToken({ limit: LIMIT, windowMs: WINDOW_MS, credential: CREDENTIAL, processes, seed, fixedWindow });
+			expect(result.failed).toBe(0);
+			expect({ fixedWindow, seed, later: Math.max(...result.refusalsPerWindow.slice(1)) }).toEqual({ fixedWindow, seed, later: Math.min(1, Math.max(...result.refusalsPerWindow.slice(1))) });
+		}
+	}
+});
+
+test('a process arriving while another has the token to itself gets in at once (the free slot) and fails nothing', () => {
+	// Before: the first process kept the window full and never saw the newcomer, whose tries drew a 429
+	// each window (9 a run) until the first one finished.
 	for (const seed of SEEDS.slice(0, 3)) {
 		const result = run([{ items: 120 }, { items: 40, startMs: 20_000 }], seed);
 		expect(result.failed).toBe(0);
-		expect(result.worstWindow).toBeLessThanOrEqual(2);
+		expect(result.refusals).toBe(0);
 	}
 });
 
 test('alone: no 429 once the window is known; a too generous credential costs one 429 to learn the window', () => {
 	const alone = run([{ items: 60 }], 1);
 	expect(alone.refusals).toBe(0);
+	// 9 a window: the free slot.
+	expect(alone.ratio).toBeLessThanOrEqual(1.1 * SPARE_COST);
 	const generous = simulateSharedToken({ limit: 5, windowMs: 1000, credential: { requests: 100_000, windowMs: 60_000 }, processes: [{ items: 20 }], seed: 1 });
 	expect(generous.refusals).toBe(1);
 	expect(generous.failed).toBe(0);
@@ -112,21 +140,19 @@ describe("a fixed window (Laravel's throttle: the count starts with the first re
 	const fixed = (processes, seed, extra = {}) =>
 		simulateSharedToken({ limit: LIMIT, windowMs: WINDOW_MS, credential: CREDENTIAL, processes, seed, fixedWindow: true, ...extra });
 
-	test('two processes at once: 0 failed, one 429 per window at most (two in one window of one run in 20)', () => {
-		// The exception: a process sending once a window sees only the start of each window, which looks
-		// the same as having the token to itself, until its first refusal tells it otherwise.
+	test('two processes at once: 0 failed, one 429 per window at most', () => {
+		// A process answered once a window sees only the start of each window, which looks the same as
+		// having the token to itself: it counts as alone only after its answers covered a whole window.
 		let refusals = 0;
-		let windowsWithTwo = 0;
 		for (const seed of Array.from({ length: 20 }, (_, i) => i + 1)) {
 			const result = fixed([{ items: 120 }, { items: 120, startMs: 7 }], seed);
 			expect({ seed, failed: result.failed }).toEqual({ seed, failed: 0 });
-			expect(result.worstWindow).toBeLessThanOrEqual(2);
-			windowsWithTwo += result.refusalsPerWindow.filter((count) => count > 1).length;
-			expect(result.ratio).toBeLessThanOrEqual(1.2);
+			expect(result.worstWindow).toBeLessThanOrEqual(1);
+			expect(result.ratio).toBeLessThanOrEqual(1.2 * SPARE_COST);
 			refusals += result.refusals;
 		}
-		expect(windowsWithTwo).toBeLessThanOrEqual(1);
-		expect(refusals / 20).toBeLessThanOrEqual(1.5);
+		// Before the free slot: 0.85 a run, and a window with two.
+		expect(refusals / 20).toBeLessThanOrEqual(0.5);
 	});
 
 	test('on a loaded machine too', () => {
@@ -136,16 +162,20 @@ describe("a fixed window (Laravel's throttle: the count starts with the first re
 		}
 	});
 
-	test('three and four processes: 0 failed, a few 429s at most, in the first windows', () => {
+	test('three and four processes: 0 failed, one 429 per window at most (four: two in one early window of one run in 10)', () => {
+		// The exception: processes that shared a first window and grow into the second before they know its
+		// kind (a fixed window that just emptied looks like room left by a sliding one).
+		let doubled = 0;
 		for (const seed of SEEDS) {
 			for (const count of [3, 4]) {
 				const result = fixed(Array.from({ length: count }, (_, i) => ({ items: 240 / count, startMs: i * 13 })), seed);
 				expect(result.failed).toBe(0);
-				expect(result.worstWindow).toBeLessThanOrEqual(3);
-				expect(result.refusals).toBeLessThanOrEqual(result.refusalsPerWindow.length / 3);
-				expect(result.ratio).toBeLessThanOrEqual(1.25);
+				expect(result.worstWindow).toBeLessThanOrEqual(count === 3 ? 1 : 2);
+				doubled += windowsWithTwo(result);
+				expect(result.ratio).toBeLessThanOrEqual(1.2 * SPARE_COST);
 			}
 		}
+		expect(doubled).toBeLessThanOrEqual(1);
 	});
 
 	test('alone: no 429, and a process left alone takes the whole window again (not stuck at its share)', () => {

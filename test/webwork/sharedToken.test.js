@@ -10,7 +10,7 @@ const { runSharedToken } = require('../harness/sharedToken');
 const LIMIT = 10;
 const WINDOW_MS = 5000;
 
-test('two processes of 120 items at once: 0 failed items, at most one 429 per window in total, span within ~1.1x the bound', async () => {
+test('two processes of 120 items at once: 0 failed items, at most one 429 per window in total, span within ~1.2x the bound', async () => {
 	const emulator = await startWebWorkEmulator({ rateLimit: { limit: LIMIT, windowMs: WINDOW_MS } });
 	try {
 		const run = await runSharedToken(emulator, { processes: 2, items: 120, limit: LIMIT, windowMs: WINDOW_MS, requestsPerMinute: 120 });
@@ -19,17 +19,18 @@ test('two processes of 120 items at once: 0 failed items, at most one 429 per wi
 		expect(run.ok).toBe(240);
 		expect(run.successes).toBe(240);
 		expect(run.worstWindow).toBeLessThanOrEqual(1);
-		// ~1.09 measured on a quiet machine (the lattice alone costs 4% against a bound that assumes a full window
-		// at once). Real time on a shared 2-core machine scatters it, so this only catches a pacer that leaves
-		// the window idle (the 429 count above catches one that stopped sharing); the tight bound is checked on
-		// the virtual clock (test/core/sharedPacing.test.js) and measured by npm run bench.
-		expect(run.ratio).toBeLessThanOrEqual(1.25);
+		// ~1.19 measured on a quiet machine: the slot kept free costs 1.11x at 10 a window, the lattice 4%
+		// against a bound that assumes a full window at once. Real time on a shared 2-core machine scatters it,
+		// so this only catches a pacer that leaves the window idle (the 429 count above catches one that stopped
+		// sharing); the tight bound is checked on the virtual clock (test/core/sharedPacing.test.js) and
+		// measured by npm run bench.
+		expect(run.ratio).toBeLessThanOrEqual(1.35);
 	} finally {
 		await emulator.close();
 	}
 }, 240_000);
 
-test("two processes against a fixed window (Laravel's throttle): 0 failed items, a 429 or two in all, not one per window", async () => {
+test("two processes against a fixed window (Laravel's throttle): 0 failed items, at most one 429 per window", async () => {
 	const emulator = await startWebWorkEmulator({ rateLimit: { limit: LIMIT, windowMs: WINDOW_MS, window: 'fixed' } });
 	try {
 		const run = await runSharedToken(emulator, { processes: 2, items: 60, limit: LIMIT, windowMs: WINDOW_MS, requestsPerMinute: 120 });
@@ -38,9 +39,10 @@ test("two processes against a fixed window (Laravel's throttle): 0 failed items,
 		expect(run.ok).toBe(120);
 		expect(run.successes).toBe(120);
 		// Before the pacer knew fixed windows: up to 7 refusals in one window, about one per window in all.
-		expect(run.refusals).toBeLessThanOrEqual(3);
-		expect(run.worstWindow).toBeLessThanOrEqual(2);
-		expect(run.ratio).toBeLessThanOrEqual(1.3);
+		// Now none in the runs measured (1.21x the bound).
+		expect(run.refusals).toBeLessThanOrEqual(2);
+		expect(run.worstWindow).toBeLessThanOrEqual(1);
+		expect(run.ratio).toBeLessThanOrEqual(1.4);
 	} finally {
 		await emulator.close();
 	}
