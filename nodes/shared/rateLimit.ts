@@ -209,8 +209,13 @@ export class RequestPacer {
 		const windowMs = this.windowMs;
 		let wait = this.blockedUntil - at;
 		if (!this.tracking) {
-			this.sent = this.sent.filter((ticket) => ticket.sentAt > at - windowMs);
-			if (this.sent.length >= this.count) wait = Math.max(wait, this.sent[0].sentAt + windowMs - at);
+			// A slot frees a window after the answer came back, as below: counted from when the request left,
+			// one that took longer to arrive than the next one made that one arrive early (a 429 a minute alone).
+			this.sent = this.sent.filter((ticket) => countedFrom(ticket, at, windowMs) > at - windowMs - REUSE_MARGIN_MS);
+			if (this.sent.length >= this.count) {
+				const from = this.sent.map((ticket) => countedFrom(ticket, at, windowMs)).sort((x, y) => x - y);
+				wait = Math.max(wait, from[from.length - this.count] + windowMs + REUSE_MARGIN_MS - at);
+			}
 			return Math.max(0, wait);
 		}
 		// Kept for at least a second, so a window that turns out longer than we thought is still counted.

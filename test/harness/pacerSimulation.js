@@ -30,9 +30,11 @@ function mulberry32(seed) {
  * @param {number} [options.seed]
  * @param {number} [options.stallChance]  share of messages held up on a loaded machine (a stalled event loop)
  * @param {number} [options.stallMs]      how long such a message is held up at most
+ * @param {boolean} [options.fixedWindow] count as Laravel's throttle does (see serve)
+ * @param {boolean} [options.reportsUsage] false: answers carry no X-RateLimit-* headers (429s keep Retry-After)
  * @returns {{spanMs, lowerBoundMs, ratio, refusals, refusalsPerWindow: number[], worstWindow, failed, endsMs}}
  */
-function simulateSharedToken({ limit, windowMs, processes, credential, external = [], seed = 1, stallChance = 0, stallMs = 150, fixedWindow = false, trace }) {
+function simulateSharedToken({ limit, windowMs, processes, credential, external = [], seed = 1, stallChance = 0, stallMs = 150, fixedWindow = false, reportsUsage = true, trace }) {
 	const random = mulberry32(seed);
 	// Each way, ms; on a loaded machine now and then a message waits for a stalled event loop.
 	const latency = () => 0.5 + random() * 1.5 + (random() < stallChance ? random() * stallMs : 0);
@@ -45,6 +47,7 @@ function simulateSharedToken({ limit, windowMs, processes, credential, external 
 
 	// Fixed window (Laravel's throttle): the count starts with the first hit and empties a window later.
 	let fixedStart = -Infinity;
+	const usage = (remaining) => (reportsUsage ? { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(remaining) } : {});
 	function serve(at) {
 		if (fixedWindow) {
 			if (at >= fixedStart + windowMs) {
@@ -55,10 +58,10 @@ function simulateSharedToken({ limit, windowMs, processes, credential, external 
 		if (hits.length >= limit) {
 			const retryAfter = Math.max(1, Math.ceil(((fixedWindow ? fixedStart : hits[0]) + windowMs - at) / 1000));
 			refusedAt.push(at);
-			return { status: 429, headers: { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': '0', 'Retry-After': String(retryAfter) } };
+			return { status: 429, headers: { ...usage(0), 'Retry-After': String(retryAfter) } };
 		}
 		hits.push(at);
-		return { status: 200, headers: { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(limit - hits.length) } };
+		return { status: 200, headers: usage(limit - hits.length) };
 	}
 
 	for (const at of external) schedule(at, () => serve(now));
