@@ -54,10 +54,13 @@ async function pacingBench(results) {
 		const answered = emulator.requests.filter((r) => r.path === `/projects/${projectId}`);
 		const refusals = answered.filter((r) => r.status === 429).length;
 		const lowerBoundMs = (Math.ceil(calls / limit) - 1) * windowMs;
+		// The pacer keeps one slot of each window free (from 10 a window up, nodes/shared/rateLimit.ts): the
+		// bound it can reach with the rest.
+		const ownBoundMs = (Math.ceil(calls / (limit >= 10 ? limit - 1 : limit)) - 1) * windowMs;
 		console.log(`\npacing: ${calls} item-level GETs, one process, emulator limit ${limit} per ${windowMs / 1000} s`);
 		check(results, 'pacing: items out', run.items.filter((item) => item.id === projectId).length, calls, { lowerIsBetter: false });
 		check(results, 'pacing: 429s', refusals, 0);
-		check(results, 'pacing: wall / lower bound', wallMs / lowerBoundMs, 1.15);
+		check(results, 'pacing: wall / lower bound with one slot kept free', wallMs / ownBoundMs, 1.15);
 		return { calls, refusals, wallMs, lowerBoundMs, ratio: wallMs / lowerBoundMs };
 	} finally {
 		await emulator.close();
@@ -79,8 +82,9 @@ async function sharedTokenBench(results, processes, items, window = 'sliding') {
 		console.log(`      429s per ${windowMs / 1000} s window: ${run.refusalsPerWindow.join(' ')}`);
 		const fixed = window === 'fixed';
 		check(results, `shared ${label}: failed items`, run.failed, 0);
-		check(results, `shared ${label}: 429s in the worst window`, run.worstWindow, (processes <= 2 ? 1 : 2) + (fixed ? 1 : 0));
-		check(results, `shared ${label}: span / lower bound`, run.ratio, fixed ? 1.25 : processes <= 2 ? 1.12 : 1.15);
+		check(results, `shared ${label}: 429s in the worst window`, run.worstWindow, processes <= 2 ? 1 : 2);
+		// One slot of 10 kept free costs 1.11x the bound (see pacingBench).
+		check(results, `shared ${label}: span / lower bound`, run.ratio, (fixed ? 1.2 : processes <= 2 ? 1.12 : 1.15) * (limit / (limit - 1)));
 		return { processes, items, window, ...run, results: undefined };
 	} finally {
 		await emulator.close();
