@@ -276,6 +276,10 @@ export class RequestPacer {
 	/** The server said its window is used up until `until` (X-RateLimit-Reset) and empty from then on. */
 	windowResetsAt(until: number) {
 		this.blockUntil(until);
+		// With usage reported, the count tells what the window holds: forgetting our requests and quota at
+		// the reset would have every process sharing the token start over at once (and on a sliding window
+		// only the oldest slot frees then).
+		if (this.tracking) return;
 		this.resetsAt = Math.max(this.resetsAt ?? 0, until);
 	}
 

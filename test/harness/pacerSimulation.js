@@ -5,7 +5,7 @@
  * -Remaining on every answer). Each process sends its items one after the other, as a node does, and
  * retries a refused item with the transport's budget.
  */
-const { RequestPacer } = require('../../dist/nodes/shared/rateLimit');
+const { RequestPacer, exhaustedUntil } = require('../../dist/nodes/shared/rateLimit');
 const { RETRY_POLICY } = require('../../dist/nodes/shared/transport');
 
 /** A small deterministic PRNG, so a failing run can be replayed from its seed. */
@@ -32,9 +32,11 @@ function mulberry32(seed) {
  * @param {number} [options.stallMs]      how long such a message is held up at most
  * @param {boolean} [options.fixedWindow] count as Laravel's throttle does (see serve)
  * @param {boolean} [options.reportsUsage] false: answers carry no X-RateLimit-* headers (429s keep Retry-After)
+ * @param {boolean} [options.resetOnEvery] answers that leave the window full also carry X-RateLimit-Reset
+ *                                         (seconds until a slot frees), which the transport hands to the pacer
  * @returns {{spanMs, lowerBoundMs, ratio, refusals, refusalsPerWindow: number[], worstWindow, failed, endsMs}}
  */
-function simulateSharedToken({ limit, windowMs, processes, credential, external = [], seed = 1, stallChance = 0, stallMs = 150, fixedWindow = false, reportsUsage = true, trace }) {
+function simulateSharedToken({ limit, windowMs, processes, credential, external = [], seed = 1, stallChance = 0, stallMs = 150, fixedWindow = false, reportsUsage = true, resetOnEvery = false, trace }) {
 	const random = mulberry32(seed);
 	// Each way, ms; on a loaded machine now and then a message waits for a stalled event loop.
 	const latency = () => 0.5 + random() * 1.5 + (random() < stallChance ? random() * stallMs : 0);
@@ -61,7 +63,11 @@ function simulateSharedToken({ limit, windowMs, processes, credential, external 
 			return { status: 429, headers: { ...usage(0), 'Retry-After': String(retryAfter) } };
 		}
 		hits.push(at);
-		return { status: 200, headers: usage(limit - hits.length) };
+		const headers = usage(limit - hits.length);
+		if (resetOnEvery && reportsUsage && hits.length >= limit) {
+			headers['X-RateLimit-Reset'] = String(Math.max(1, Math.ceil(((fixedWindow ? fixedStart : hits[0]) + windowMs - at) / 1000)));
+		}
+		return { status: 200, headers };
 	}
 
 	for (const at of external) schedule(at, () => serve(now));
@@ -85,6 +91,9 @@ function simulateSharedToken({ limit, windowMs, processes, credential, external 
 				schedule(now + latency(), () => {
 					if (answer.status === 200) {
 						pacer.answered(ticket, now, answer.headers);
+						// As the transport does with a 2xx answer that leaves the window full.
+						const resetAt = exhaustedUntil(answer.headers, now);
+						if (resetAt) pacer.windowResetsAt(Math.min(resetAt, now + credential.windowMs));
 						results[index].ok++;
 						item++;
 						limited = shared = 0;
