@@ -11,12 +11,19 @@ export interface PacerTicket {
 	sentAt: number;
 	/** When its answer (or its failure) came back: the server counted it no later than that. */
 	settledAt?: number;
+	/**
+	 * Refused (429): not in the count the server reports, but it holds its slot for a window anyway, since
+	 * some servers count refusals too (where each refusal would otherwise make the next request collide).
+	 */
+	refused?: boolean;
 }
 
 /** A fixed window that ended: our requests in it, and the room it likely left unused. */
 interface EndedWindow {
 	own: number;
 	leftover: number;
+	/** Whether the count showed it emptied, or only the time since we saw it start says it ended. */
+	seenToEmpty: boolean;
 }
 
 /** What a refusal means for the request's retry budget. */
@@ -193,7 +200,7 @@ export class RequestPacer {
 	 */
 	private ownCounted(at: number): number {
 		const since = at - Math.max(1000, this.windowMs) - this.roundTripMs - 2;
-		return this.sent.filter((ticket) => ticket.sentAt > since).length;
+		return this.sent.filter((ticket) => !ticket.refused && ticket.sentAt > since).length;
 	}
 
 	/** Milliseconds to wait before one more request may go (0: now). */
@@ -396,7 +403,7 @@ export class RequestPacer {
 	 */
 	private surelyCounted(ticket: PacerTicket, at: number): number {
 		const since = at - this.windowMs + this.roundTripMs + REUSE_MARGIN_MS;
-		const own = this.sent.filter((sent) => sent === ticket || (sent.settledAt !== undefined && sent.sentAt > since)).length;
+		const own = this.sent.filter((sent) => sent === ticket || (!sent.refused && sent.settledAt !== undefined && sent.sentAt > since)).length;
 		let others = 0;
 		const views = this.views;
 		// Both lists are in time order: one pass (this runs on every answer).
@@ -406,7 +413,7 @@ export class RequestPacer {
 			while (next < this.sent.length && this.sent[next].sentAt < from) next++;
 			let ours = 0;
 			while (next < this.sent.length && this.sent[next].sentAt < to) {
-				ours++;
+				if (!this.sent[next].refused) ours++;
 				next++;
 			}
 			if (to <= since) continue;
@@ -438,8 +445,8 @@ export class RequestPacer {
 		this.fixedWindows = true;
 		this.windowOpenedAt = at;
 		// The first window seen to empty had no known start: what it left is a guess.
-		if (!known) return { own, leftover: 0 };
-		return { own, leftover: Math.max(0, this.room(remaining) - othersPerMs * (at - lastAt)) };
+		if (!known) return { own, leftover: 0, seenToEmpty: forgotten };
+		return { own, leftover: Math.max(0, this.room(remaining) - othersPerMs * (at - lastAt)), seenToEmpty: forgotten };
 	}
 
 	/**
@@ -452,7 +459,7 @@ export class RequestPacer {
 		if (!ended || ended.own === 0 || ended.leftover === 0 || at < this.grabBlockedUntil) return;
 		// Each process grows by its share, so together they fill what was left, once per window.
 		const extra = (ended.leftover * ended.own) / Math.max(ended.own, this.budget - ended.leftover);
-		const grow = Math.floor(extra) + (this.random() < extra % 1 ? 1 : 0);
+		const grow = Math.min(Math.floor(extra) + (this.random() < extra % 1 ? 1 : 0), ended.seenToEmpty ? Infinity : 1);
 		this.quota = Math.max(1, Math.min((this.quota ?? ended.own) + grow, this.budget));
 	}
 
@@ -467,14 +474,16 @@ export class RequestPacer {
 	}
 
 	/**
-	 * A refusal (429, or what the profile counts as one): the server did not count it. Returns 'contended'
-	 * when other processes hold the token's window, so the caller may keep waiting its turn.
+	 * A refusal (429, or what the profile counts as one): not in the server's reported count, but it holds
+	 * its slot for a window (see PacerTicket.refused). Returns 'contended' when other processes hold the
+	 * token's window, so the caller may keep waiting its turn.
 	 */
 	refused(ticket: PacerTicket, at: number, waitMs: number, headers: Headers): Refusal {
-		this.forget(ticket);
+		ticket.refused = true;
+		ticket.settledAt = at;
 		const index = this.recent.lastIndexOf(ticket.sentAt);
 		if (index >= 0) this.recent.splice(index, 1);
-		if (this.lastSendAt === ticket.sentAt) this.lastSendAt = this.sent[this.sent.length - 1]?.sentAt;
+		if (this.lastSendAt === ticket.sentAt) this.lastSendAt = this.sent.filter((sent) => !sent.refused).pop()?.sentAt;
 		const usage = reportedUsage(headers);
 		if (!usage) {
 			// A refusal without usage (from a server that does not report it, or a proxy): wait as told.

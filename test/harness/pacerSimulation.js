@@ -32,11 +32,12 @@ function mulberry32(seed) {
  * @param {number} [options.stallMs]      how long such a message is held up at most
  * @param {boolean} [options.fixedWindow] count as Laravel's throttle does (see serve)
  * @param {boolean} [options.reportsUsage] false: answers carry no X-RateLimit-* headers (429s keep Retry-After)
+ * @param {boolean} [options.countsRefusals] refused requests count against the window too (some servers do)
  * @param {boolean} [options.resetOnEvery] answers that leave the window full also carry X-RateLimit-Reset
  *                                         (seconds until a slot frees), which the transport hands to the pacer
  * @returns {{spanMs, lowerBoundMs, ratio, refusals, refusalsPerWindow: number[], worstWindow, failed, endsMs}}
  */
-function simulateSharedToken({ limit, windowMs, processes, credential, external = [], seed = 1, stallChance = 0, stallMs = 150, fixedWindow = false, reportsUsage = true, resetOnEvery = false, trace }) {
+function simulateSharedToken({ limit, windowMs, processes, credential, external = [], seed = 1, stallChance = 0, stallMs = 150, fixedWindow = false, reportsUsage = true, countsRefusals = false, resetOnEvery = false, trace }) {
 	const random = mulberry32(seed);
 	// Each way, ms; on a loaded machine now and then a message waits for a stalled event loop.
 	const latency = () => 0.5 + random() * 1.5 + (random() < stallChance ? random() * stallMs : 0);
@@ -60,6 +61,7 @@ function simulateSharedToken({ limit, windowMs, processes, credential, external 
 		if (hits.length >= limit) {
 			const retryAfter = Math.max(1, Math.ceil(((fixedWindow ? fixedStart : hits[0]) + windowMs - at) / 1000));
 			refusedAt.push(at);
+			if (countsRefusals) hits.push(at);
 			return { status: 429, headers: { ...usage(0), 'Retry-After': String(retryAfter) } };
 		}
 		hits.push(at);
