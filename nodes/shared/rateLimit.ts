@@ -137,7 +137,6 @@ export class RequestPacer {
 	 * gaps of others sending less often, finds the token idle whoever else uses it.
 	 */
 	private aloneSince?: number;
-	private lastViewAt?: number;
 	/** Whether another process (more than a stray request) ever used the token next to us. */
 	private hadCompany = false;
 	/** When a quota alone in fixed windows last doubled. */
@@ -190,8 +189,8 @@ export class RequestPacer {
 
 	private aloneConfirmed(at: number): boolean {
 		if (this.othersSeenAt === undefined && !this.fixedWindows) return this.firstSendAt !== undefined && at - this.firstSendAt > this.windowMs;
-		if (this.aloneSince === undefined || this.lastViewAt === undefined || at - this.lastViewAt > this.windowMs) return false;
-		return this.lastViewAt - this.aloneSince >= this.windowMs;
+		if (this.aloneSince === undefined || this.lastUsageAt === undefined || at - this.lastUsageAt > this.windowMs) return false;
+		return this.lastUsageAt - this.aloneSince >= this.windowMs;
 	}
 
 	/**
@@ -219,26 +218,15 @@ export class RequestPacer {
 			// A slot frees a window after the answer came back, as below: counted from when the request left,
 			// one that took longer to arrive than the next one made that one arrive early (a 429 a minute alone).
 			this.sent = this.sent.filter((ticket) => countedFrom(ticket, at, windowMs) > at - windowMs - REUSE_MARGIN_MS);
-			if (this.sent.length >= this.count) {
-				const from = this.sent.map((ticket) => countedFrom(ticket, at, windowMs)).sort((x, y) => x - y);
-				wait = Math.max(wait, from[from.length - this.count] + windowMs + REUSE_MARGIN_MS - at);
-			}
+			if (this.sent.length >= this.count) wait = Math.max(wait, this.untilSlotFrees(this.heldSlots(at, windowMs), this.count, at, windowMs));
 			return Math.max(0, wait);
 		}
 		// Kept for at least a second, so a window that turns out longer than we thought is still counted.
 		this.sent = this.sent.filter((ticket) => countedFrom(ticket, at, windowMs) > at - Math.max(1000, windowMs) - REUSE_MARGIN_MS);
 		const quota = Math.max(1, Math.min(this.quota ?? this.budget, this.budget));
 		// Fewer requests kept than either rule below looks at (usual under a generous limit): nothing to sort.
-		const held =
-			this.sent.length < Math.min(quota, Math.ceil(this.budget * OPENING_BURST))
-				? []
-				: this.sent
-						.map((ticket) => countedFrom(ticket, at, windowMs))
-						.filter((from) => from > at - windowMs - REUSE_MARGIN_MS)
-						.sort((a, b) => a - b);
-		if (held.length >= quota) {
-			wait = Math.max(wait, held[held.length - quota] + windowMs + REUSE_MARGIN_MS - at);
-		}
+		const held = this.sent.length < Math.min(quota, Math.ceil(this.budget * OPENING_BURST)) ? [] : this.heldSlots(at, windowMs);
+		wait = Math.max(wait, this.untilSlotFrees(held, quota, at, windowMs));
 		// Sharing with processes that use a real part of the limit: spread our quota over the window. Alone
 		// (or next to a stray request), up to three quarters of it may go at once, all of it once alone for a
 		// while; a process that had company spreads even a small quota until alone for a window.
@@ -250,6 +238,19 @@ export class RequestPacer {
 			wait = Math.max(wait, this.lastSendAt + (windowMs + REUSE_MARGIN_MS) / quota + this.jitterMs - at);
 		}
 		return Math.max(0, wait);
+	}
+
+	/** From when the server counts each of our requests still in its window, oldest first. */
+	private heldSlots(at: number, windowMs: number): number[] {
+		return this.sent
+			.map((ticket) => countedFrom(ticket, at, windowMs))
+			.filter((from) => from > at - windowMs - REUSE_MARGIN_MS)
+			.sort((a, b) => a - b);
+	}
+
+	/** Milliseconds until one more request keeps us to `slots` in the window: the oldest of our last ones leaves. */
+	private untilSlotFrees(held: number[], slots: number, at: number, windowMs: number): number {
+		return held.length < slots ? 0 : held[held.length - slots] + windowMs + REUSE_MARGIN_MS - at;
 	}
 
 	/** Records a request leaving now. */
@@ -309,6 +310,7 @@ export class RequestPacer {
 		}
 		this.windowOwn++;
 		this.lastRemaining = usage.remaining;
+		const previousAnswerAt = this.lastUsageAt ?? at;
 		this.lastUsageAt = at;
 		const own = this.ownCounted(at);
 		const others = Math.max(0, used - own);
@@ -326,10 +328,9 @@ export class RequestPacer {
 		if (others > 0 && !stray) {
 			this.aloneSince = undefined;
 			this.hadCompany = true;
-		} else if (this.aloneSince === undefined || at - (this.lastViewAt ?? at) > windowMs / 2) {
+		} else if (this.aloneSince === undefined || at - previousAnswerAt > windowMs / 2) {
 			this.aloneSince = at;
 		}
-		this.lastViewAt = at;
 		if ((others === 0 || stray) && !freshWindow) {
 			// Nobody else in the window (the others finished, or there are none), or strays: the room is ours.
 			const room = Math.min(this.budget, own + this.room(usage.remaining));
