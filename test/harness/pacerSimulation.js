@@ -51,6 +51,8 @@ function simulateSharedToken({ limit, windowMs, processes, credential, external 
 	// Fixed window (Laravel's throttle): the count starts with the first hit and empties a window later.
 	let fixedStart = -Infinity;
 	const usage = (remaining) => (reportsUsage ? { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(remaining) } : {});
+	// Whole seconds until a slot frees, as servers round Retry-After and X-RateLimit-Reset.
+	const secondsUntilSlot = (at) => String(Math.max(1, Math.ceil(((fixedWindow ? fixedStart : hits[0]) + windowMs - at) / 1000)));
 	function serve(at) {
 		if (fixedWindow) {
 			if (at >= fixedStart + windowMs) {
@@ -59,15 +61,15 @@ function simulateSharedToken({ limit, windowMs, processes, credential, external 
 			}
 		} else while (hits.length && hits[0] <= at - windowMs) hits.shift();
 		if (hits.length >= limit) {
-			const retryAfter = Math.max(1, Math.ceil(((fixedWindow ? fixedStart : hits[0]) + windowMs - at) / 1000));
+			const retryAfter = secondsUntilSlot(at);
 			refusedAt.push(at);
 			if (countsRefusals) hits.push(at);
-			return { status: 429, headers: { ...usage(0), 'Retry-After': String(retryAfter) } };
+			return { status: 429, headers: { ...usage(0), 'Retry-After': retryAfter } };
 		}
 		hits.push(at);
 		const headers = usage(limit - hits.length);
 		if (resetOnEvery && reportsUsage && hits.length >= limit) {
-			headers['X-RateLimit-Reset'] = String(Math.max(1, Math.ceil(((fixedWindow ? fixedStart : hits[0]) + windowMs - at) / 1000)));
+			headers['X-RateLimit-Reset'] = secondsUntilSlot(at);
 		}
 		return { status: 200, headers };
 	}
